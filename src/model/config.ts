@@ -1,0 +1,108 @@
+import type { BalancerPolicy } from '../resources/balancer.js';
+
+/** A CPU: cores and speed relative to the reference CPU. */
+export interface CpuConfig {
+  cores: number;
+  /** Speed relative to the reference CPU (a Pentium III at 1 GHz = 1). */
+  speed: number;
+}
+
+/**
+ * Work one protocol command puts on the resources it uses. CPU work is in
+ * seconds on the reference CPU; filer operations and directory lookups
+ * are counts.
+ */
+export interface CommandDemand {
+  /** CPU seconds per command on the reference CPU. */
+  cpu: number;
+  /** Synchronous writes to the node's local disk per command. */
+  diskWrites: number;
+  /** NFS operations on the filer per command. */
+  filerOps: number;
+  /** LDAP lookups on the directory server per command. */
+  directoryLookups: number;
+  /**
+   * Seconds the command waits on a service outside the model, such as a
+   * reverse DNS lookup; holds the thread but no modelled resource.
+   */
+  externalWait: number;
+}
+
+/** Hardware and software of the mail cluster, as the model runs it. */
+export interface ClusterConfig {
+  nodeCount: number;
+  node: {
+    cpu: CpuConfig;
+    /** Local disk (RAID 1) holding the SMTP queue. */
+    disk: { servers: number; writeTime: number };
+  };
+  balancer: { policy: BalancerPolicy };
+  directory: {
+    cpu: CpuConfig;
+    /** CPU seconds per LDAP lookup on the reference CPU. */
+    lookupCpu: number;
+  };
+  filer: {
+    /** NFS operations the filer serves in parallel. */
+    servers: number;
+    /** Service time of one NFS operation, in seconds. */
+    operationTime: number;
+    /** NFS read and write size in bytes (rsize and wsize). */
+    transferSize: number;
+  };
+  network: {
+    /** Pauses before each SYN retransmission, in seconds. */
+    synRetryDelays: number[];
+    /** Probability that one SYN is lost between client and server. */
+    synLossProbability: number;
+    /** Bytes per second between servers and to LAN clients. */
+    lanBytesPerSecond: number;
+    /** Round trip between LAN hosts, in seconds. */
+    lanRoundTrip: number;
+    /**
+     * Bytes of a reply the server's TCP send buffer takes at once; a
+     * thread writing a longer reply blocks until the rest has gone out.
+     */
+    sendBufferBytes: number;
+  };
+  smtp: {
+    /** Concurrent SMTP sessions per node (one thread each). */
+    maxSessions: number;
+    /** Listen backlog of the SMTP port. */
+    acceptBacklog: number;
+    /** Threads per node that deliver queued messages. */
+    deliveryThreads: number;
+    connect: CommandDemand;
+    command: CommandDemand;
+    /** RCPT TO of a local recipient (looked up in the directory). */
+    localRecipient: CommandDemand;
+    /** DATA command, answered with 354 once the queue file exists. */
+    data: CommandDemand;
+    /** End of the message body, answered with 250 once it is queued. */
+    dataEnd: CommandDemand;
+    /** CPU seconds per KB of message body, on top of `dataEnd`. */
+    dataCpuPerKb: number;
+    /** Local delivery of one message into one mailbox. */
+    localDelivery: CommandDemand;
+    localDeliveryCpuPerKb: number;
+    /** Relay of one message to a remote server. */
+    remoteDelivery: CommandDemand;
+  };
+  pop: {
+    /** Open POP connections per node. */
+    maxConnections: number;
+    /** Listen backlog of the POP port. */
+    acceptBacklog: number;
+    /** Threads per node that serve POP commands, one command each. */
+    threads: number;
+    connect: CommandDemand;
+    user: CommandDemand;
+    pass: CommandDemand;
+    stat: CommandDemand;
+    /** RETR: per message, plus CPU per KB and one filer read per NFS transfer. */
+    retr: CommandDemand;
+    retrCpuPerKb: number;
+    dele: CommandDemand;
+    quit: CommandDemand;
+  };
+}

@@ -1,0 +1,62 @@
+/** Protocol steps whose response time a client measures. */
+export const Step = {
+  SmtpConnect: 0,
+  SmtpHello: 1,
+  SmtpMailFrom: 2,
+  SmtpRcptTo: 3,
+  SmtpData: 4,
+  SmtpQuit: 5,
+  PopConnect: 6,
+  PopUser: 7,
+  PopPass: 8,
+  PopStat: 9,
+  PopRetr: 10,
+  PopDele: 11,
+  PopQuit: 12,
+} as const;
+export type Step = (typeof Step)[keyof typeof Step];
+
+/** Number of distinct steps. */
+export const STEP_COUNT = 13;
+
+/** How a client session ended. */
+export type SessionOutcome =
+  | 'completed'
+  | 'disconnect'
+  | 'connect-error'
+  | 'timeout';
+
+/**
+ * Receives what clients measure. The model reports raw times; the
+ * workload decides which ones fall in a measurement phase and whether
+ * they meet its quality-of-service limits. All dates and times are in
+ * seconds; `startDate` is when the client sent the request.
+ */
+export interface MailObserver {
+  /** A step got its first reply byte after `responseTime` (or timed out). */
+  step(step: Step, startDate: number, responseTime: number, timedOut: boolean): void;
+  /**
+   * A message transfer finished (SMTP DATA body up to the final reply, or
+   * a POP RETR down to its last byte); `completed` is false when the
+   * client disconnected or timed out first.
+   */
+  transfer(
+    kind: 'smtp-data' | 'pop-retr',
+    startDate: number,
+    transferTime: number,
+    sizeBytes: number,
+    completed: boolean,
+  ): void;
+  /** An SMTP session sent its recipients: counts by destination. */
+  recipients(startDate: number, local: number, remote: number): void;
+  /** A session ended. */
+  session(protocol: 'smtp' | 'pop', startDate: number, outcome: SessionOutcome): void;
+  /** A remote recipient's copy reached the mail sink. */
+  remoteDelivered(sendDate: number, deliveredDate: number): void;
+  /**
+   * A delivery-time probe ended: `deliveryTime` from the end of the
+   * sender's DATA until the probe saw the message, or null when it gave
+   * up; `connectError` when its POP connection failed.
+   */
+  probe(sendDate: number, deliveryTime: number | null, connectError: boolean): void;
+}
