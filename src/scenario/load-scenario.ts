@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import type { ClusterConfig, CommandDemand } from '../model/config.js';
+import type { SpecmailModel } from '../workload/specmail2001/run-level.js';
+import { ScenarioError, suggestClosest } from './errors.js';
+import {
+  filerProfileSchema,
+  serverProfileSchema,
+  type FilerProfile,
+  type ServerProfile,
+} from './hardware-schema.js';
+import { loadYamlFile, locateKeyPath, type LoadOptions } from './load-yaml.js';
+import { specmailScenarioSchema, type DemandInput, type SpecmailScenario } from './specmail-schema.js';
+
+/** A loaded scenario: its data, where it came from, and the model to run. */
+export interface LoadedScenario {
+  file: string;
+  scenario: SpecmailScenario;
+  model: SpecmailModel;
+  /** Absolute path of the published result the scenario names, if any. */
+  referenceFile: string | undefined;
+}
+
+/** Folders searched for hardware profiles, relative to the scenario. */
+const PROFILE_FOLDERS = ['hardware-profiles', '../hardware-profiles'];
+
+/**
+ * Loads a SPECmail2001 scenario file with its `--set` overrides, loads the
+ * hardware profiles it names from the `hardware-profiles/` folder beside
+ * it (or one level up), and builds the model. Raises ScenarioError with
+ * the file, line, key path, value and fix for every problem.
+ */
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const scenario = loadYamlFile(file, specmailScenarioSchema, options);
+  const profiles = {
+    node: loadProfile(file, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server'),
+    balancer: loadProfile(file, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server'),
+    filer: loadProfile(file, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
+  };
+
+  const referenceFile =
+    scenario.reference === undefined ? undefined : resolve(dirname(file), scenario.reference);
+  return {
+    file,
+    scenario,
+    model: toModel(scenario, profiles.node, profiles.balancer, profiles.filer),
+    referenceFile,
+  };
+}
+
+function loadProfile<S extends z.ZodType>(
+  scenarioFile: string,
+  keyPath: string[],
+  name: string,
+  schema: S,
+  kind: string,
+): z.output<S> {
+  const folders = PROFILE_FOLDERS.map((folder) => resolve(dirname(scenarioFile), folder));
+  const candidates = name.endsWith('.yaml')
+    ? [resolve(dirname(scenarioFile), name)]
+    : folders.map((folder) => join(folder, `${name}.yaml`));
+
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found !== undefined) {
+    return loadYamlFile(relative(process.cwd(), found) || found, schema);
+  }
+
+  const available = folders.flatMap((folder) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter((entry) => entry.endsWith('.yaml'))
+          .map((entry) => entry.slice(0, -'.yaml'.length))
+      : [],
+  );
+  const suggestion = suggestClosest(name, available);
+  const hint = suggestion === undefined ? '' : `did you mean "${suggestion}"? `;
+  const position = locateKeyPath(readFileSync(scenarioFile, 'utf8'), keyPath);
+  const problem = {
+    file: scenarioFile,
+    line: position.line,
+    column: position.column,
+    path: keyPath,
+    message:
+      `${kind} profile "${name}" not found in ${folders.join(' or ')}; ` +
+      `${hint}available: ${available.join(', ') || 'none'}.`,
+  };
+  throw ScenarioError.fromProblems('profile-not-found', `${scenarioFile}: 1 problem in scenario:`, [problem]);
+}
+
+function demand(input: DemandInput): CommandDemand {
+  return {
+    cpu: input.cpuMs / 1000,
+    diskWrites: input.diskWrites,
+    filerOps: input.filerOps,
+    directoryLookups: input.directoryLookups,
+    externalWait: input.externalWaitMs / 1000,
+  };
+}
+
+function toModel(
+  scenario: SpecmailScenario,
+  node: ServerProfile,
+  balancer: ServerProfile,
+  filer: FilerProfile,
+): SpecmailModel {
+  const { cluster: c, software: s, workload: w } = scenario;
+  const cluster: ClusterConfig = {
+    nodeCount: c.nodes.count,
+    node: {
+      cpu: { cores: node.cpu.cores, speed: node.cpu.speed },
+      disk: { servers: node.disk.servers, writeTime: node.disk.writeTimeMs / 1000 },
+    },
+    balancer: { policy: c.balancer.policy },
+    directory: {
+      cpu: { cores: balancer.cpu.cores, speed: balancer.cpu.speed },
+      lookupCpu: c.directory.lookupCpuMs / 1000,
+    },
+    filer: {
+      servers: filer.servers,
+      operationTime: filer.operationTimeMs / 1000,
+      transferSize: c.filer.transferSizeBytes,
+    },
+    network: {
+      synRetryDelays: c.network.synRetryDelaysSeconds,
+      synLossProbability: c.network.synLossProbability,
+      lanBytesPerSecond: c.network.lanBytesPerSecond,
+      lanRoundTrip: c.network.lanRoundTripMs / 1000,
+      sendBufferBytes: c.network.sendBufferBytes,
+    },
+    smtp: {
+      maxSessions: s.smtp.maxSessions,
+      acceptBacklog: s.smtp.acceptBacklog,
+      deliveryThreads: s.smtp.deliveryThreads,
+      connect: demand(s.smtp.connect),
+      command: demand(s.smtp.command),
+      localRecipient: demand(s.smtp.localRecipient),
+      data: demand(s.smtp.data),
+      dataEnd: demand(s.smtp.dataEnd),
+      dataCpuPerKb: s.smtp.dataCpuMsPerKb / 1000,
+      localDelivery: demand(s.smtp.localDelivery),
+      localDeliveryCpuPerKb: s.smtp.localDeliveryCpuMsPerKb / 1000,
+      remoteDelivery: demand(s.smtp.remoteDelivery),
+    },
+    pop: {
+      maxConnections: s.pop.maxConnections,
+      acceptBacklog: s.pop.acceptBacklog,
+      threads: s.pop.threads,
+      connect: demand(s.pop.connect),
+      user: demand(s.pop.user),
+      pass: demand(s.pop.pass),
+      stat: demand(s.pop.stat),
+      retr: demand(s.pop.retr),
+      retrCpuPerKb: s.pop.retrCpuMsPerKb / 1000,
+      dele: demand(s.pop.dele),
+      quit: demand(s.pop.quit),
+    },
+  };
+
+  return {
+    cluster,
+    workload: {
+      ratingMpm: w.ratingMpm,
+      usersPerMpm: w.usersPerMpm,
+      levels: w.levels,
+      messagesSentPerUserDay: w.messagesSentPerUserDay,
+      popChecksPerUserDay: w.popChecksPerUserDay,
+      repeatedChecksPerUserDay: w.repeatedChecksPerUserDay,
+      busyHourShare: w.busyHourShare,
+      remoteRecipientShare: w.remoteRecipientShare,
+      remoteSenderRatio: w.remoteSenderRatio,
+      modemShare: w.modemShare,
+      messageSizeKb: w.messageSizeKb,
+      recipientsPerMessage: w.recipientsPerMessage,
+      retryPoolShare: w.retryPoolShare,
+      deliveryProbeShare: w.deliveryProbeShare,
+      smtpDisconnectShare: w.smtpDisconnectShare,
+      qos: {
+        stepLimit: w.qos.stepLimitSeconds,
+        transferBytesPerSecond: w.qos.transferBytesPerSecond,
+        deliveryLimit: w.qos.deliveryLimitSeconds,
+        requiredPercent: w.qos.requiredPercent,
+        maxErrorPercent: w.qos.maxErrorPercent,
+      },
+      phases: {
+        warmup: w.phases.warmupSeconds,
+        measurement: w.phases.measurementSeconds,
+        rampDown: w.phases.rampDownSeconds,
+      },
+      clients: {
+        modemBytesPerSecond: w.clients.modemBytesPerSecond,
+        modemRoundTrip: w.clients.modemRoundTripMs / 1000,
+        replyTimeout: w.clients.replyTimeoutSeconds,
+        retrieveAbortProbability: w.clients.retrieveAbortProbability,
+        probePollInterval: w.clients.probePollIntervalSeconds,
+        probeGiveUp: w.clients.probeGiveUpSeconds,
+      },
+    },
+  };
+}

@@ -1,0 +1,682 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+} from 'yaml';
+import { z } from 'zod';
+
+import {
+  describeValue,
+  formatKeyPath,
+  pluralize,
+  ScenarioError,
+  suggestClosest,
+  type ScenarioProblem,
+} from './errors.js';
+import { applyOverrides, parseOverride, type Override } from './overrides.js';
+
+/** Options of `loadYamlFile` and `parseYamlText`. */
+export interface LoadOptions {
+  /** `--set key.path=value` options (without `--set`), applied in order. */
+  overrides?: readonly string[];
+}
+
+type Issue = z.core.$ZodIssue;
+type KeyPath = (string | number)[];
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+interface ValidationContext {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  input: unknown;
+  overrides: Override[];
+  allowedKeys: WeakMap<object, string[]>;
+}
+
+/**
+ * Loads a YAML scenario file, applies `--set` overrides and validates the
+ * result against `schema`. Returns the parsed data with schema defaults
+ * filled in.
+ * Raises ScenarioError with code `file-not-found` or `file-unreadable` when
+ * the file cannot be read, and the codes listed for `parseYamlText` when its
+ * content is invalid.
+ */
+export function loadYamlFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  options: LoadOptions = {},
+): z.output<S> {
+  return parseYamlText(readScenarioFile(file), file, schema, options);
+}
+
+/**
+ * Parses YAML text read from `file`, applies `--set` overrides and validates
+ * the result against `schema`. Returns the parsed data with schema defaults
+ * filled in. `file` only names the source in messages.
+ * Raises ScenarioError with code `yaml-syntax` listing every YAML syntax
+ * error, `override-invalid` when a `--set` option cannot be applied, or
+ * `schema-invalid` listing every schema problem by line.
+ */
+export function parseYamlText<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  options: LoadOptions = {},
+): z.output<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw syntaxError(doc, lineCounter, file);
+  }
+
+  const sets = options.overrides ?? [];
+  const data = documentToData(doc, file);
+  const input = sets.length > 0 ? applyOverrides(data, sets, file) : data;
+
+  // Zod drops the schema from the issues it returns, so the error map records
+  // the keys each strict object allows while the raw issues still carry it.
+  // NOTE: zod skips this map for an object schema with its own error map, so
+  // unknown keys of such an object are reported without the allowed keys.
+  const allowedKeys = new WeakMap<object, string[]>();
+  const result = schema.safeParse(input, {
+    error: (issue) => {
+      recordAllowedKeys(issue, allowedKeys);
+      return undefined;
+    },
+  });
+  if (result.success) {
+    return result.data;
+  }
+
+  const context: ValidationContext = {
+    file,
+    doc,
+    lineCounter,
+    input,
+    overrides: sets.map((set) => parseOverride(set, file)),
+    allowedKeys,
+  };
+  const problems = result.error.issues.flatMap((issue) =>
+    issueToProblems(issue, [], context),
+  );
+  sortProblems(problems, context.overrides);
+  throw ScenarioError.fromProblems(
+    'schema-invalid',
+    `${file}: ${pluralize(problems.length, 'problem')} in scenario:`,
+    problems,
+  );
+}
+
+function readScenarioFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw singleProblemError(
+        'file-not-found',
+        file,
+        `scenario file not found (resolved to ${resolve(file)}); ` +
+          'check the path and the current directory.',
+      );
+    }
+    if (code === 'EISDIR') {
+      throw singleProblemError(
+        'file-unreadable',
+        file,
+        'cannot read scenario file, got a directory; ' +
+          'give the path of a YAML file.',
+      );
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw singleProblemError(
+        'file-unreadable',
+        file,
+        'cannot read scenario file, permission denied; ' +
+          'check the read permission of the file.',
+      );
+    }
+
+    const reason = error instanceof Error ? error.message : String(error);
+    throw singleProblemError(
+      'file-unreadable',
+      file,
+      `cannot read scenario file (${reason}); ` +
+        'check that it is a readable text file.',
+    );
+  }
+}
+
+function singleProblemError(
+  code: string,
+  file: string,
+  description: string,
+): ScenarioError {
+  const problem = { file, line: 0, column: 0, path: [], message: description };
+  return new ScenarioError(code, `${file}: ${description}`, [problem]);
+}
+
+function syntaxError(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  file: string,
+): ScenarioError {
+  const problems = doc.errors.map((error): ScenarioProblem => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file, line, column: col, path: [], message: error.message };
+  });
+  const header = `${file}: ${pluralize(problems.length, 'YAML syntax error')}:`;
+  return ScenarioError.fromProblems('yaml-syntax', header, problems);
+}
+
+function documentToData(doc: Document.Parsed, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    // The yaml package raises ReferenceError when aliases expand past its
+    // limit, which guards against documents that expand exponentially.
+    if (!(error instanceof ReferenceError)) {
+      throw error;
+    }
+    throw singleProblemError(
+      'yaml-syntax',
+      file,
+      `cannot expand YAML aliases (${error.message}); use fewer aliases.`,
+    );
+  }
+}
+
+function recordAllowedKeys(
+  issue: z.core.$ZodRawIssue,
+  allowedKeys: WeakMap<object, string[]>,
+): void {
+  if (issue.code !== 'unrecognized_keys') {
+    return;
+  }
+  const input: unknown = issue.input;
+  if (typeof input !== 'object' || input === null) {
+    return;
+  }
+
+  let keys: string[] = [];
+  if (issue.inst instanceof z.core.$ZodObject) {
+    keys = Object.keys(issue.inst._zod.def.shape);
+  } else if (issue.inst instanceof z.core.$ZodRecord) {
+    const values = issue.inst._zod.def.keyType._zod.values ?? [];
+    keys = [...values].map(String);
+  }
+
+  // Union members parse the same input, so their keys add up.
+  const previous = allowedKeys.get(input) ?? [];
+  allowedKeys.set(input, [...new Set([...previous, ...keys])]);
+}
+
+function issueToProblems(
+  issue: Issue,
+  basePath: KeyPath,
+  context: ValidationContext,
+): ScenarioProblem[] {
+  const path = [...basePath, ...issue.path.map(toKeySegment)];
+  if (issue.code === 'unrecognized_keys') {
+    const parent = valueAt(context.input, path).value;
+    const allowed =
+      typeof parent === 'object' && parent !== null
+        ? (context.allowedKeys.get(parent) ?? [])
+        : [];
+    return issue.keys.map((key) => {
+      const message = unknownKeyMessage(key, allowed);
+      return makeProblem([...path, key], message, 'key', context);
+    });
+  }
+
+  if (issue.code === 'invalid_union') {
+    const alternative = closestAlternative(issue);
+    if (alternative !== undefined) {
+      return alternative.flatMap((inner) =>
+        issueToProblems(inner, path, context),
+      );
+    }
+  }
+
+  const found = valueAt(context.input, path);
+  const target = issue.code === 'invalid_key' ? 'key' : 'value';
+  const message = describeIssue(issue, path, found);
+  return [makeProblem(path, message, target, context)];
+}
+
+function toKeySegment(segment: PropertyKey): string | number {
+  return typeof segment === 'symbol' ? String(segment) : segment;
+}
+
+// A union reports what each member rejected. A member that failed only below
+// the top of the value accepts its form, so the problems of such a member are
+// reported, choosing the member with the fewest. When every member rejects
+// the type itself, there is no such member and the union is described whole.
+function closestAlternative(
+  issue: z.core.$ZodIssueInvalidUnion,
+): Issue[] | undefined {
+  const candidates = issue.errors.filter(
+    (issues) =>
+      issues.length > 0 &&
+      !issues.some((inner) => inner.path.length === 0 && isFormIssue(inner)),
+  );
+  let best: Issue[] | undefined;
+  for (const candidate of candidates) {
+    if (best === undefined || candidate.length < best.length) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+function isFormIssue(issue: Issue): boolean {
+  return issue.code === 'invalid_type' || issue.code === 'invalid_value';
+}
+
+interface FoundValue {
+  exists: boolean;
+  value: unknown;
+}
+
+function valueAt(root: unknown, path: KeyPath): FoundValue {
+  let value = root;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) {
+      return { exists: false, value: undefined };
+    }
+    if (!Object.hasOwn(value, segment)) {
+      return { exists: false, value: undefined };
+    }
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return { exists: true, value };
+}
+
+function unknownKeyMessage(key: string, allowed: readonly string[]): string {
+  if (allowed.length === 0) {
+    return 'unknown key; remove it.';
+  }
+
+  const list = allowed.join(', ');
+  const suggestion = suggestClosest(key, allowed);
+  if (suggestion === undefined) {
+    return `unknown key; remove it or use one of the allowed keys: ${list}.`;
+  }
+  return (
+    `unknown key; did you mean "${suggestion}"? ` +
+    `Allowed keys here: ${list}.`
+  );
+}
+
+// Messages follow one pattern: what is wrong, got <value>; what is accepted.
+function describeIssue(issue: Issue, path: KeyPath, found: FoundValue): string {
+  const got = describeValue(found.value);
+  const expected = expectedText(issue);
+  if (!found.exists && expected !== undefined) {
+    return missingKeyMessage(path, expected);
+  }
+
+  switch (issue.code) {
+    case 'invalid_type':
+      return `wrong type, got ${got}; expected ${expected}.`;
+    case 'too_small':
+    case 'too_big':
+      return boundMessage(issue, found.value);
+    case 'invalid_value':
+      return invalidValueMessage(issue.values, found.value);
+    case 'invalid_format':
+      return `invalid format, got ${got}; expected ${formatText(issue)}.`;
+    case 'not_multiple_of':
+      return (
+        `not a multiple of ${issue.divisor}, got ${got}; ` +
+        `expected a multiple of ${issue.divisor}.`
+      );
+    case 'invalid_key':
+      return invalidKeyMessage(issue, path);
+    case 'invalid_union':
+      return unionMessage(issue, found.value, expected);
+    case 'custom':
+      return customMessage(issue.message, found.value);
+    default:
+      return `${issue.message}, got ${got}.`;
+  }
+}
+
+function missingKeyMessage(path: KeyPath, expected: string): string {
+  const key = String(path[path.length - 1]);
+  const parent = path.slice(0, -1);
+  const place =
+    parent.length === 0 ? 'at the top level' : `under ${formatKeyPath(parent)}`;
+  return `missing required key; add "${key}" with ${expected} ${place}.`;
+}
+
+// Describes what the schema accepts, when the issue contains it. A union that
+// rejects the type itself accepts what any of its members accepts.
+function expectedText(issue: Issue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    return typeNoun(issue.expected);
+  }
+  if (issue.code === 'invalid_value') {
+    return valuesText(issue.values);
+  }
+  if (issue.code !== 'invalid_union') {
+    return undefined;
+  }
+
+  if ('options' in issue && issue.options !== undefined) {
+    return valuesText(issue.options);
+  }
+  const members = issue.errors.map((issues) => {
+    const first = issues[0];
+    return issues.length === 1 && first !== undefined && first.path.length === 0
+      ? expectedText(first)
+      : undefined;
+  });
+  if (members.length === 0 || members.includes(undefined)) {
+    return undefined;
+  }
+  return [...new Set(members)].join(' or ');
+}
+
+const TYPE_NOUNS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  bigint: 'an integer',
+  boolean: 'true or false',
+  null: 'null',
+  array: 'a list',
+  tuple: 'a list',
+  set: 'a list',
+  object: 'a map',
+  record: 'a map',
+  map: 'a map',
+  date: 'a date',
+  nonoptional: 'a value',
+};
+
+function typeNoun(expected: string): string {
+  return TYPE_NOUNS[expected] ?? `a value of type ${expected}`;
+}
+
+function valuesText(values: readonly unknown[]): string {
+  const rendered = values.map((value) => describeValue(value));
+  if (rendered.length === 1) {
+    return rendered[0]!;
+  }
+  return `one of ${rendered.join(', ')}`;
+}
+
+function invalidValueMessage(
+  values: readonly unknown[],
+  value: unknown,
+): string {
+  const message =
+    `invalid value, got ${describeValue(value)}; ` +
+    `expected ${valuesText(values)}.`;
+  if (typeof value !== 'string') {
+    return message;
+  }
+
+  const names = values.filter((allowed) => typeof allowed === 'string');
+  const suggestion = suggestClosest(value, names);
+  if (suggestion === undefined) {
+    return message;
+  }
+  return `${message} Did you mean "${suggestion}"?`;
+}
+
+function boundMessage(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  value: unknown,
+): string {
+  const isMin = issue.code === 'too_small';
+  const bound = Number(isMin ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive ?? true;
+  let relation = isMin ? 'greater than' : 'less than';
+  if (issue.exact === true) {
+    relation = 'exactly';
+  } else if (inclusive) {
+    relation = isMin ? 'at least' : 'at most';
+  }
+
+  let wrong = isMin ? 'too small' : 'too large';
+  let got = describeValue(value);
+  let limit = `${relation} ${bound}`;
+  if (issue.origin === 'number') {
+    limit = `a number ${relation} ${bound}`;
+  } else if (issue.origin === 'int' || issue.origin === 'bigint') {
+    limit = `an integer ${relation} ${bound}`;
+  } else if (issue.origin === 'string') {
+    const length = typeof value === 'string' ? value.length : 0;
+    wrong = isMin ? 'too short' : 'too long';
+    got = `${got} (${pluralize(length, 'character')})`;
+    limit = `${relation} ${pluralize(bound, 'character')}`;
+  } else if (issue.origin === 'array' || issue.origin === 'set') {
+    wrong = isMin ? 'too few items' : 'too many items';
+    limit = `${relation} ${pluralize(bound, 'item')}`;
+  }
+  return `${wrong}, got ${got}; expected ${limit}.`;
+}
+
+function formatText(issue: z.core.$ZodIssueInvalidStringFormat): string {
+  if ('prefix' in issue && typeof issue.prefix === 'string') {
+    return `a string starting with ${JSON.stringify(issue.prefix)}`;
+  }
+  if ('suffix' in issue && typeof issue.suffix === 'string') {
+    return `a string ending with ${JSON.stringify(issue.suffix)}`;
+  }
+  if ('includes' in issue && typeof issue.includes === 'string') {
+    return `a string containing ${JSON.stringify(issue.includes)}`;
+  }
+  if (issue.pattern !== undefined) {
+    return `a string matching ${issue.pattern}`;
+  }
+  return `a valid ${issue.format}`;
+}
+
+function invalidKeyMessage(
+  issue: z.core.$ZodIssueInvalidKey,
+  path: KeyPath,
+): string {
+  const key = path[path.length - 1];
+  const inner = issue.issues[0];
+  if (inner === undefined) {
+    return `invalid key, got ${describeValue(key)}; ${issue.message}.`;
+  }
+
+  const description = describeIssue(inner, [], { exists: true, value: key });
+  return `invalid key: ${description}`;
+}
+
+function unionMessage(
+  issue: z.core.$ZodIssueInvalidUnion,
+  value: unknown,
+  expected: string | undefined,
+): string {
+  const got = describeValue(value);
+  if ('options' in issue && issue.options !== undefined) {
+    return invalidValueMessage(issue.options, value);
+  }
+  if (issue.inclusive === false) {
+    return (
+      `ambiguous value, got ${got}; ` +
+      'change it to match exactly one of the allowed forms.'
+    );
+  }
+  if (expected !== undefined) {
+    return `wrong type, got ${got}; expected ${expected}.`;
+  }
+  return `invalid value, got ${got}; it matches none of the allowed forms.`;
+}
+
+// A refinement message states the rule, so it only needs the value.
+function customMessage(message: string, value: unknown): string {
+  const rule = message.replace(/\.$/, '');
+  if (typeof value === 'object' && value !== null) {
+    return `${rule}.`;
+  }
+  return `${rule}, got ${describeValue(value)}.`;
+}
+
+function makeProblem(
+  path: KeyPath,
+  message: string,
+  target: 'key' | 'value',
+  context: ValidationContext,
+): ScenarioProblem {
+  const override = findOverride(path, context.overrides);
+  if (override !== undefined) {
+    const { file } = context;
+    return { file, line: 0, column: 0, path, message, override: override.text };
+  }
+
+  const { line, column } = locate(context, path, target);
+  return { file: context.file, line, column, path, message };
+}
+
+// The last override whose key path is a prefix of `path` set the value.
+function findOverride(
+  path: KeyPath,
+  overrides: readonly Override[],
+): Override | undefined {
+  const keys = path.map(String);
+  let match: Override | undefined;
+  for (const override of overrides) {
+    const isPrefix =
+      override.path.length <= keys.length &&
+      override.path.every((segment, index) => segment === keys[index]);
+    if (isPrefix) {
+      match = override;
+    }
+  }
+  return match;
+}
+
+// Walks the YAML nodes along `path`. Aliases are followed, and map keys match
+// by their string form because zod reports number keys such as `8080:` as
+// strings. When a node is missing, such as a missing required key, the
+// position is that of the nearest parent: its key in its own parent map, or
+// the start of the document.
+function locate(
+  context: ValidationContext,
+  path: KeyPath,
+  target: 'key' | 'value',
+): Position {
+  const { doc, lineCounter } = context;
+  const startOf = (node: unknown): Position | undefined => {
+    if (!isNode(node) || node.range === undefined || node.range === null) {
+      return undefined;
+    }
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  };
+
+  let node: unknown = doc.contents;
+  let position = startOf(node) ?? { line: 1, column: 1 };
+  let keyPosition: Position | undefined;
+  for (const segment of path) {
+    const parent = isAlias(node) ? node.resolve(doc) : node;
+    const child = childNode(parent, segment);
+    if (child === undefined) {
+      return keyPosition ?? position;
+    }
+    keyPosition = startOf(child.key);
+    node = child.value;
+    const valuePosition = isEmptyNode(node) ? undefined : startOf(node);
+    position = valuePosition ?? keyPosition ?? position;
+  }
+  return target === 'key' ? (keyPosition ?? position) : position;
+}
+
+function childNode(
+  parent: unknown,
+  segment: string | number,
+): { key?: unknown; value: unknown } | undefined {
+  if (isMap(parent)) {
+    const pair = parent.items.find(
+      (item) =>
+        isScalar(item.key) && String(item.key.value) === String(segment),
+    );
+    if (pair === undefined) {
+      return undefined;
+    }
+    return { key: pair.key, value: pair.value };
+  }
+
+  const isIndex = typeof segment === 'number';
+  if (isSeq(parent) && isIndex && segment < parent.items.length) {
+    return { value: parent.items[segment] };
+  }
+  return undefined;
+}
+
+// An empty value, as in `latency:` with nothing after the colon, has a
+// zero-length range at the end of the line. Its key is the better position.
+function isEmptyNode(node: unknown): boolean {
+  if (node === null || node === undefined) {
+    return true;
+  }
+  if (!isNode(node) || node.range === undefined || node.range === null) {
+    return false;
+  }
+  return node.range[0] === node.range[1];
+}
+
+// Problems with a file position come first, by line and column. Problems
+// caused by `--set` options follow, in the order of the options.
+function sortProblems(
+  problems: ScenarioProblem[],
+  overrides: readonly Override[],
+): void {
+  const rank = (problem: ScenarioProblem): [number, number, number] => {
+    if (problem.override === undefined) {
+      return [0, problem.line, problem.column];
+    }
+    const index = overrides.findIndex(
+      (override) => override.text === problem.override,
+    );
+    return [1, index, 0];
+  };
+
+  problems.sort((a, b) => {
+    const [groupA, lineA, columnA] = rank(a);
+    const [groupB, lineB, columnB] = rank(b);
+    return groupA - groupB || lineA - lineB || columnA - columnB;
+  });
+}
+
+/**
+ * Finds the line and column of the value at `path` in YAML `text`, or of
+ * its nearest existing parent, for errors found after validation (such as
+ * a hardware profile that does not exist).
+ */
+export function locateKeyPath(
+  text: string,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const context: ValidationContext = {
+    file: '',
+    doc,
+    lineCounter,
+    input: undefined,
+    overrides: [],
+    allowedKeys: new WeakMap(),
+  };
+  return locate(context, [...path], 'value');
+}

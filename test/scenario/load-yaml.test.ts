@@ -1,0 +1,448 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { loadYamlFile, parseYamlText } from '../../src/scenario/load-yaml.js';
+import { applyOverrides } from '../../src/scenario/overrides.js';
+
+const schema = z.strictObject({
+  name: z.string(),
+  network: z.strictObject({
+    latencyMs: z.number().positive(),
+    protocol: z.enum(['tcp', 'udp']),
+  }),
+  servers: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        cpus: z.number().int().positive(),
+        queue: z.enum(['fifo', 'lifo']).default('fifo'),
+      }),
+    )
+    .min(1),
+  seed: z.number().int().default(1),
+});
+
+const FILE = 'scenario.yaml';
+
+const VALID = `name: small cluster
+network:
+  latencyMs: 2
+  protocol: tcp
+servers:
+  - name: a
+    cpus: 4
+  - name: b
+    cpus: 8
+    queue: lifo
+`;
+
+function errorOf(action: () => unknown): ScenarioError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ScenarioError, but the call returned normally');
+}
+
+function parse(text: string, overrides: string[] = []): unknown {
+  return parseYamlText(text, FILE, schema, { overrides });
+}
+
+describe('parseYamlText', () => {
+  it('parses valid scenario with defaults', () => {
+    expect(parse(VALID)).toEqual({
+      name: 'small cluster',
+      network: { latencyMs: 2, protocol: 'tcp' },
+      servers: [
+        { name: 'a', cpus: 4, queue: 'fifo' },
+        { name: 'b', cpus: 8, queue: 'lifo' },
+      ],
+      seed: 1,
+    });
+  });
+
+  it('reports wrong type at nested path', () => {
+    const error = errorOf(() => parse(VALID.replace('cpus: 8', 'cpus: eight')));
+
+    expect(error.code).toBe('schema-invalid');
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:9:11: servers[1].cpus: wrong type, got "eight"; ' +
+        'expected a number.',
+    );
+  });
+
+  it('lists problems with positions', () => {
+    const error = errorOf(() => parse(VALID.replace('cpus: 8', 'cpus: eight')));
+
+    expect(error.problems).toEqual([
+      {
+        file: FILE,
+        line: 9,
+        column: 11,
+        path: ['servers', 1, 'cpus'],
+        message: 'wrong type, got "eight"; expected a number.',
+      },
+    ]);
+  });
+
+  it('reports negative number', () => {
+    const error = errorOf(() =>
+      parse(VALID.replace('latencyMs: 2', 'latencyMs: -3')),
+    );
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:3:14: network.latencyMs: too small, got -3; ' +
+        'expected a number greater than 0.',
+    );
+  });
+
+  it('reports enum typo with suggestion', () => {
+    const error = errorOf(() =>
+      parse(VALID.replace('protocol: tcp', 'protocol: tpc')),
+    );
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:4:13: network.protocol: invalid value, got "tpc"; ' +
+        'expected one of "tcp", "udp". Did you mean "tcp"?',
+    );
+  });
+
+  it('reports unknown key with suggestion', () => {
+    const error = errorOf(() => parse(VALID.replace('cpus: 4', 'cpuz: 4')));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 2 problems in scenario:\n' +
+        '  scenario.yaml:6:5: servers[0].cpus: missing required key; ' +
+        'add "cpus" with a number under servers[0].\n' +
+        '  scenario.yaml:7:5: servers[0].cpuz: unknown key; ' +
+        'did you mean "cpus"? Allowed keys here: name, cpus, queue.',
+    );
+  });
+
+  it('reports unknown key without close match', () => {
+    const error = errorOf(() => parse(`${VALID}color: red\n`));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:11:1: color: unknown key; remove it or use one of ' +
+        'the allowed keys: name, network, servers, seed.',
+    );
+  });
+
+  it('reports missing key at parent', () => {
+    const error = errorOf(() => parse(VALID.replace('  protocol: tcp\n', '')));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:2:1: network.protocol: missing required key; ' +
+        'add "protocol" with one of "tcp", "udp" under network.',
+    );
+  });
+
+  it('reports missing key at top level', () => {
+    const text = VALID.replace('name: small cluster\n', '');
+
+    const error = errorOf(() => parse(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:1:1: name: missing required key; ' +
+        'add "name" with a string at the top level.',
+    );
+  });
+
+  it('reports empty value at its key', () => {
+    const text = VALID.replace('latencyMs: 2', 'latencyMs:');
+
+    const error = errorOf(() => parse(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:3:3: network.latencyMs: wrong type, got null; ' +
+        'expected a number.',
+    );
+  });
+
+  it('sorts two problems by line', () => {
+    const text = `name: small cluster
+servers:
+  - name: a
+    cpus: 0
+network:
+  latencyMs: fast
+  protocol: tcp
+`;
+    const error = errorOf(() => parse(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 2 problems in scenario:\n' +
+        '  scenario.yaml:4:11: servers[0].cpus: too small, got 0; ' +
+        'expected a number greater than 0.\n' +
+        '  scenario.yaml:6:14: network.latencyMs: wrong type, got "fast"; ' +
+        'expected a number.',
+    );
+  });
+
+  it('reports short list', () => {
+    const text = VALID.replace(/servers:[^]*$/, 'servers: []\n');
+
+    const error = errorOf(() => parse(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:5:10: servers: too few items, ' +
+        'got a list of 0 items; ' +
+        'expected at least 1 item.',
+    );
+  });
+
+  it('reports every YAML syntax error', () => {
+    const text = `name: [small
+network:
+  latencyMs: 2
+  latencyMs: 3
+`;
+    const error = errorOf(() => parse(text));
+
+    expect(error.code).toBe('yaml-syntax');
+    expect(error.message).toBe(
+      'scenario.yaml: 2 YAML syntax errors:\n' +
+        '  scenario.yaml:2:1: Flow sequence in block collection must be ' +
+        'sufficiently indented and end with a ]\n' +
+        '  scenario.yaml:4:3: Map keys must be unique',
+    );
+  });
+
+  it('reports wrong type of document', () => {
+    const error = errorOf(() => parse(''));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:1:1: wrong type, got null; expected a map.',
+    );
+  });
+});
+
+describe('parseYamlText overrides', () => {
+  it('applies overrides before validation', () => {
+    const data = parse(VALID, ['servers.0.cpus=16', 'seed=7', 'name=big']);
+
+    expect(data).toMatchObject({
+      name: 'big',
+      servers: [{ cpus: 16 }, { cpus: 8 }],
+      seed: 7,
+    });
+  });
+
+  it('reports bad override value at option', () => {
+    const error = errorOf(() => parse(VALID, ['network.latencyMs=-5']));
+
+    expect(error.code).toBe('schema-invalid');
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set network.latencyMs=-5: network.latencyMs: too small, got -5; ' +
+        'expected a number greater than 0.',
+    );
+  });
+
+  it('reports new unknown key at option', () => {
+    const error = errorOf(() => parse(VALID, ['network.latncyMs=5']));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set network.latncyMs=5: network.latncyMs: unknown key; ' +
+        'did you mean "latencyMs"? Allowed keys here: latencyMs, protocol.',
+    );
+  });
+
+  it('reports unknown override path', () => {
+    const error = errorOf(() => parse(VALID, ['netwrk.latencyMs=5']));
+
+    expect(error.code).toBe('override-invalid');
+    expect(error.message).toBe(
+      'scenario.yaml: 1 invalid --set option:\n' +
+        '  --set netwrk.latencyMs=5: netwrk: unknown key; did you mean ' +
+        '"network"? Keys in the file here: name, network, servers.',
+    );
+  });
+});
+
+describe('applyOverrides', () => {
+  it('leaves input unchanged', () => {
+    const data = { network: { latencyMs: 2 } };
+
+    applyOverrides(data, ['network.latencyMs=9'], FILE);
+
+    expect(data).toEqual({ network: { latencyMs: 2 } });
+  });
+
+  it('parses values as YAML scalars', () => {
+    const sets = ['a=12', 'b=true', 'c=text', 'd="12"', 'e=', 'f=x: y'];
+
+    const data = applyOverrides({}, sets, FILE);
+
+    expect(data).toEqual({
+      a: 12,
+      b: true,
+      c: 'text',
+      d: '12',
+      e: null,
+      f: 'x: y',
+    });
+  });
+
+  it('reports every invalid option', () => {
+    const data = { servers: [{ cpus: 4 }], seed: 1 };
+    const sets = [
+      'servers.3.cpus=2',
+      'servers.x=2',
+      'seed.x=2',
+      'seed',
+      'a..b=1',
+    ];
+
+    const error = errorOf(() => applyOverrides(data, sets, FILE));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 5 invalid --set options:\n' +
+        '  --set servers.3.cpus=2: servers[3]: list index out of range, ' +
+        'got 3; use an index from 0 to 0.\n' +
+        '  --set servers.x=2: servers.x: expected a list index, got "x"; ' +
+        'use an index from 0 to 0.\n' +
+        '  --set seed.x=2: seed: not a map or list, got 1; set seed itself ' +
+        'or fix the key path.\n' +
+        '  --set seed: missing "=", expected key.path=value, such as ' +
+        'servers.0.cpus=4.\n' +
+        '  --set a..b=1: invalid key path, got "a..b"; separate keys with ' +
+        'single dots, such as servers.0.cpus=4.',
+    );
+  });
+});
+
+describe('loadYamlFile', () => {
+  it('loads file from disk', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sim-scenario-'));
+    const file = join(directory, 'scenario.yaml');
+    writeFileSync(file, VALID);
+
+    const data = loadYamlFile(file, schema);
+
+    expect(data.servers[0]?.queue).toBe('fifo');
+  });
+
+  it('reports missing file', () => {
+    const file = join(tmpdir(), 'sim-no-such-dir', 'missing.yaml');
+
+    const error = errorOf(() => loadYamlFile(file, schema));
+
+    expect(error.code).toBe('file-not-found');
+    expect(error.message).toBe(
+      `${file}: scenario file not found (resolved to ${resolve(file)}); ` +
+        'check the path and the current directory.',
+    );
+  });
+
+  it('reports directory as unreadable', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sim-scenario-'));
+
+    const error = errorOf(() => loadYamlFile(directory, schema));
+
+    expect(error.code).toBe('file-unreadable');
+    expect(error.message).toBe(
+      `${directory}: cannot read scenario file, got a directory; ` +
+        'give the path of a YAML file.',
+    );
+  });
+});
+
+const unionSchema = z.strictObject({
+  arrival: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('poisson'),
+      ratePerSecond: z.number().positive(),
+    }),
+    z.strictObject({ kind: z.literal('fixed'), intervalMs: z.number() }),
+  ]),
+  size: z.union([z.number(), z.string()]).optional(),
+  limit: z.union([z.number(), z.strictObject({ max: z.number() })]).optional(),
+  window: z
+    .strictObject({ start: z.number(), end: z.number() })
+    .refine((window) => window.end > window.start, 'end must be after start')
+    .optional(),
+});
+
+function parseUnion(text: string): unknown {
+  return parseYamlText(text, FILE, unionSchema);
+}
+
+describe('parseYamlText unions and refinements', () => {
+  it('reports discriminator typo', () => {
+    const error = errorOf(() => parseUnion('arrival:\n  kind: poison\n'));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:2:9: arrival.kind: invalid value, got "poison"; ' +
+        'expected one of "poisson", "fixed". Did you mean "poisson"?',
+    );
+  });
+
+  it('reports unknown key of union member', () => {
+    const text = 'arrival:\n  kind: fixed\n  intervalMs: 5\n  rate: 2\n';
+
+    const error = errorOf(() => parseUnion(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:4:3: arrival.rate: unknown key; remove it or use ' +
+        'one of the allowed keys: kind, intervalMs.',
+    );
+  });
+
+  it('reports type rejected by every member', () => {
+    const text = 'arrival: {kind: fixed, intervalMs: 5}\nsize: true\n';
+
+    const error = errorOf(() => parseUnion(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:2:7: size: wrong type, got true; ' +
+        'expected a number or a string.',
+    );
+  });
+
+  it('reports problem of closest member', () => {
+    const text = 'arrival: {kind: fixed, intervalMs: 5}\nlimit:\n  max: x\n';
+
+    const error = errorOf(() => parseUnion(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:3:8: limit.max: wrong type, got "x"; ' +
+        'expected a number.',
+    );
+  });
+
+  it('reports refinement message', () => {
+    const text =
+      'arrival: {kind: fixed, intervalMs: 5}\nwindow: {start: 5, end: 1}\n';
+
+    const error = errorOf(() => parseUnion(text));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  scenario.yaml:2:9: window: end must be after start.',
+    );
+  });
+});
