@@ -1,0 +1,61 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SimError } from '../errors.js';
+import { collect, parseLevels, parseSeconds, parseSeed } from './options.js';
+import { runCommand, type RunCommandOptions } from './run-command.js';
+
+/** Exit status for invalid input: a scenario, an option or a path. */
+export const EXIT_BAD_INPUT = 2;
+/** Exit status for a failure inside `sim` itself. */
+export const EXIT_INTERNAL = 70;
+
+function buildProgram(): Command {
+  const program = new Command('sim')
+    .description('Discrete-event simulation of server clusters under benchmark workloads.')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('run')
+    .description('Run a scenario and print its report.')
+    .argument('<scenario>', 'scenario YAML file, such as scenarios/specmail2001-intrastore.yaml')
+    .option('--seed <n>', 'random seed (default: the scenario\'s seed)', parseSeed)
+    .option('--levels <list>', 'load levels in percent, comma-separated (default: the scenario\'s)', parseLevels)
+    .option('--duration <seconds>', 'measurement phase per level, in seconds (default: the scenario\'s, 3600 as published)', parseSeconds)
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--set <key=value>', 'override a scenario value by key path, such as software.pop.threads=200 (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-q, --quiet', 'print no progress on standard error')
+    .action((scenario: string, options: RunCommandOptions) => runCommand(scenario, options));
+
+  return program;
+}
+
+/**
+ * Runs the `sim` command line with `argv` (as in process.argv) and
+ * returns the exit status: 0 on success, 2 for invalid input, 70 for an
+ * internal failure.
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its message already; --help and --version
+      // end here with exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (error instanceof SimError) {
+      process.stderr.write(`sim: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`sim: internal error: ${text}\n`);
+    if (process.env.SIM_DEBUG === '1' && error instanceof Error) {
+      process.stderr.write(`${error.stack ?? ''}\n`);
+    } else {
+      process.stderr.write('sim: set SIM_DEBUG=1 to print the stack trace, and please report it.\n');
+    }
+    return EXIT_INTERNAL;
+  }
+}

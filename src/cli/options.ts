@@ -1,0 +1,40 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Parses a non-negative integer seed for commander. */
+export function parseSeed(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new InvalidArgumentError(
+      `got "${text}"; give a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`,
+    );
+  }
+  return value;
+}
+
+/** Parses a comma-separated list of load levels in percent. */
+export function parseLevels(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  const levels = parts.map(Number);
+  const bad = parts.find((part, i) => part === '' || !(levels[i]! > 0) || levels[i]! > 1000);
+  if (bad !== undefined) {
+    throw new InvalidArgumentError(
+      `got "${bad}" in "${text}"; give percentages above 0 and at most 1000, ` +
+        'separated by commas, such as 80,100,120.',
+    );
+  }
+  return levels;
+}
+
+/** Parses a positive number of seconds. */
+export function parseSeconds(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidArgumentError(`got "${text}"; give a number of seconds above 0, such as 3600.`);
+  }
+  return value;
+}
+
+/** Collects a repeatable option into a list. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

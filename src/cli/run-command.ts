@@ -1,0 +1,66 @@
+import { accessSync, constants, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SimError } from '../errors.js';
+import { formatJsonReport } from '../report/json-report.js';
+import { formatTextReport } from '../report/text-report.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { runSpecmail } from '../workload/specmail2001/run.js';
+
+/** Options of `sim run`, as commander parses them. */
+export interface RunCommandOptions {
+  seed?: number;
+  levels?: number[];
+  duration?: number;
+  format: 'text' | 'json';
+  set: string[];
+  output?: string;
+  quiet?: boolean;
+}
+
+function checkWritable(file: string): void {
+  const folder = dirname(resolve(file));
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new SimError(
+      'output-unwritable',
+      `--output ${file}: cannot write to folder ${folder}; create it or choose another path.`,
+    );
+  }
+}
+
+/**
+ * Runs `sim run`: loads the scenario, runs every level and writes the
+ * report to standard output or the --output file. Progress goes to
+ * standard error so that the report stays clean for pipes.
+ */
+export function runCommand(file: string, options: RunCommandOptions): void {
+  if (options.output !== undefined) checkWritable(options.output);
+  const loaded = loadScenario(file, { overrides: options.set });
+  const seed = options.seed ?? loaded.scenario.seed;
+  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+
+  log(`sim: running ${file} with seed ${seed}`);
+  const result = runSpecmail(loaded.model, {
+    scenario: loaded.scenario.name,
+    seed,
+    levels: options.levels,
+    durationSeconds: options.duration,
+    onLevel: (level, wallSeconds) =>
+      log(
+        `sim: level ${level.loadPct} % done in ${wallSeconds.toFixed(1)} s ` +
+          `(${level.eventsFired.toLocaleString('en-US')} events)`,
+      ),
+  });
+
+  const report =
+    options.format === 'json'
+      ? formatJsonReport(result)
+      : formatTextReport(result, loaded.model.workload);
+  if (options.output === undefined) {
+    process.stdout.write(report);
+    return;
+  }
+  writeFileSync(options.output, report);
+  log(`sim: report written to ${options.output}`);
+}

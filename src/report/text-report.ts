@@ -1,0 +1,114 @@
+import {
+  EVENTS,
+  FUNCTIONS,
+  STEP_FUNCTIONS,
+  SUMMARY_LINES,
+  type SummaryLine,
+} from '../workload/specmail2001/functions.js';
+import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
+import type { LevelResult, RunResult } from '../workload/specmail2001/results.js';
+import { formatCount, formatDecimal, formatTable, type Align } from './table.js';
+
+function limitText(line: SummaryLine, workload: SpecmailWorkload): string {
+  if (line === 'Error Rate') return 'NA';
+  if (line === 'Delivery Time') return `${workload.qos.deliveryLimit} s`;
+  return `${workload.qos.stepLimit} s`;
+}
+
+function requiredText(line: SummaryLine, workload: SpecmailWorkload): string {
+  return line === 'Error Rate'
+    ? `<${workload.qos.maxErrorPercent}%`
+    : `>${workload.qos.requiredPercent}%`;
+}
+
+function summarySection(result: RunResult, workload: SpecmailWorkload): string {
+  const header = ['Function', 'Limit', 'Required', ...result.levels.map((l) => `${l.loadPct}%`)];
+  const rows = SUMMARY_LINES.map((line) => [
+    line,
+    limitText(line, workload),
+    requiredText(line, workload),
+    ...result.levels.map((level) => {
+      const mark = level.summaryPass[line] ? ' ' : '*';
+      return `${formatDecimal(level.summary[line], 2)}%${mark}`;
+    }),
+  ]);
+  const align = header.map((_, i): Align => (i === 0 ? 'left' : 'right'));
+  return [
+    'Summary Results (* marks a line that fails its requirement)',
+    formatTable(header, rows, align),
+  ].join('\n');
+}
+
+function levelSection(level: LevelResult): string {
+  const functionRows = FUNCTIONS.map((name) => {
+    const f = level.functions[name];
+    return [name, formatCount(f.attempts), formatCount(f.passes), `${formatDecimal(f.pct, 2)}%`];
+  });
+  const eventRows = EVENTS.map((name) => [name, formatCount(level.events[name])]);
+  const timeRows = STEP_FUNCTIONS.map((name) => {
+    const t = level.timesMs[name];
+    return [name, formatCount(t.min), formatCount(t.max), formatDecimal(t.avg, 2)];
+  });
+  const sizeRows = Object.entries(level.sizesKb).map(([name, s]) => [
+    name,
+    formatCount(s.min),
+    formatCount(s.max),
+    formatDecimal(s.avg, 2),
+  ]);
+  const resourceRows = Object.entries(level.resources).map(([name, r]) => [
+    name,
+    `${formatDecimal(100 * r.utilisation, 1)}%`,
+    formatDecimal(r.meanBusy, 2),
+    formatCount(r.maxBusy),
+    formatDecimal(r.meanQueue, 2),
+    formatCount(r.maxQueue),
+    formatDecimal(r.meanWaitMs, 1),
+  ]);
+
+  return [
+    `Detailed Results -- ${level.loadPct}% Load`,
+    `Users ${formatCount(level.users)}, message rate ${formatCount(level.messageRatePerMin)} per minute`,
+    '',
+    formatTable(['Function', 'Attempts', '# Pass', '% Pass'], functionRows, ['left', 'right', 'right', 'right']),
+    '',
+    formatTable(['Event', 'Count'], eventRows, ['left', 'right']),
+    '',
+    formatTable(
+      ['Function', 'Minimum Time', 'Maximum Time', 'Average Time'],
+      timeRows,
+      ['left', 'right', 'right', 'right'],
+    ),
+    '(times in ms)',
+    '',
+    formatTable(
+      ['Function', 'Minimum Size', 'Maximum Size', 'Average Size'],
+      sizeRows,
+      ['left', 'right', 'right', 'right'],
+    ),
+    '',
+    'Resources during measurement',
+    formatTable(
+      ['Resource', 'Utilisation', 'Mean busy', 'Max busy', 'Mean queue', 'Max queue', 'Mean wait ms'],
+      resourceRows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    `Sessions still open at the end of ramp-down: ${formatCount(level.sessionsInProgressAtEnd)}; ` +
+      `events fired: ${formatCount(level.eventsFired)}`,
+  ].join('\n');
+}
+
+/**
+ * Formats a run as a SPECmail2001 result page: the summary compliance
+ * table across levels, then per level the function table, event counts,
+ * response times, message sizes and resource usage.
+ */
+export function formatTextReport(result: RunResult, workload: SpecmailWorkload): string {
+  const title = `SPECmail2001 result (simulated): ${result.scenario}`;
+  const run =
+    `Seed ${result.seed}, measurement ${formatCount(result.durationSeconds)} s per level, ` +
+    `rating ${formatCount(workload.ratingMpm)} SPECmail2001 messages per minute`;
+  const sections = [title, run, '', summarySection(result, workload)];
+  for (const level of result.levels) sections.push('', levelSection(level));
+  return `${sections.join('\n')}\n`;
+}
