@@ -59,8 +59,8 @@ export class EmpiricalDistribution implements Distribution {
     let weightedSum = 0;
     this.cumulative = new Float64Array(weights.length);
     weights.forEach((weight, i) => {
-      if (!(weight >= 0)) {
-        throw new RangeError(`empirical: weight ${weight} must be >= 0`);
+      if (!(weight >= 0) || !Number.isFinite(weight)) {
+        throw new RangeError(`empirical: weight ${weight} must be a finite number >= 0`);
       }
       total += weight;
       weightedSum += weight * (values[i] as number);

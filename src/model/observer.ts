@@ -30,19 +30,30 @@ export type SessionOutcome =
  * Receives what clients measure. The model reports raw times; the
  * workload decides which ones fall in a measurement phase and whether
  * they meet its quality-of-service limits. All dates and times are in
- * seconds; `startDate` is when the client sent the request.
+ * seconds; `sessionDate` is when the client's session started, so that
+ * every step of a session can be counted in the same phase.
  */
 export interface MailObserver {
-  /** A step got its first reply byte after `responseTime` (or timed out). */
-  step(step: Step, startDate: number, responseTime: number, timedOut: boolean): void;
   /**
-   * A message transfer finished (SMTP DATA body up to the final reply, or
-   * a POP RETR down to its last byte); `completed` is false when the
-   * client disconnected or timed out first.
+   * A step sent at `stepDate` got its first reply byte after
+   * `responseTime`, or timed out.
+   */
+  step(
+    step: Step,
+    sessionDate: number,
+    stepDate: number,
+    responseTime: number,
+    timedOut: boolean,
+  ): void;
+  /**
+   * A message transfer started at `stepDate` finished (SMTP DATA up to
+   * the final reply, or a POP RETR down to its last byte); `completed` is
+   * false when the client disconnected or timed out first.
    */
   transfer(
     kind: 'smtp-data' | 'pop-retr',
-    startDate: number,
+    sessionDate: number,
+    stepDate: number,
     transferTime: number,
     sizeBytes: number,
     completed: boolean,

@@ -225,13 +225,20 @@ export class PopSession {
   private recordStep(responseTime: number, timedOut: boolean): void {
     if (this.poll !== null) return;
     const step = STEP_OF_PHASE[this.phase] as Step;
-    this.cluster.observer.step(step, this.stepDate, responseTime, timedOut);
+    this.cluster.observer.step(step, this.sessionDate, this.stepDate, responseTime, timedOut);
   }
 
   private recordRetrieve(now: number, completed: boolean): void {
     if (this.poll !== null) return;
     const size = this.messages[this.messageIndex] as number;
-    this.cluster.observer.transfer('pop-retr', this.retrDate, now - this.retrDate, size, completed);
+    this.cluster.observer.transfer(
+      'pop-retr',
+      this.sessionDate,
+      this.retrDate,
+      now - this.retrDate,
+      size,
+      completed,
+    );
   }
 
   private demandOf(phase: Phase): CommandDemand {

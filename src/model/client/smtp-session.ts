@@ -200,12 +200,13 @@ export class SmtpSession {
 
   private record(step: Step, timedOut: boolean): void {
     const responseTime = this.cluster.sim.now - this.stepDate;
-    this.cluster.observer.step(step, this.stepDate, responseTime, timedOut);
+    this.cluster.observer.step(step, this.sessionDate, this.stepDate, responseTime, timedOut);
   }
 
   private recordData(now: number, completed: boolean): void {
     this.cluster.observer.transfer(
       'smtp-data',
+      this.sessionDate,
       this.dataDate,
       now - this.dataDate,
       this.message.sizeBytes,

@@ -15,8 +15,8 @@ export class PassCounter {
 }
 
 /**
- * Measures a SPECmail2001 load level as the benchmark does: only work
- * that starts inside the measurement phase counts, every step is checked
+ * Measures a SPECmail2001 load level as the benchmark does: only sessions
+ * that start inside the measurement phase count, every step is checked
  * against its quality-of-service limit, and times are kept as streaming
  * tallies (no samples).
  */
@@ -59,8 +59,8 @@ export class SpecmailMeasurement implements MailObserver {
     return date >= this.start && date < this.end;
   }
 
-  step(step: Step, startDate: number, responseTime: number, timedOut: boolean): void {
-    if (!this.inWindow(startDate)) return;
+  step(step: Step, sessionDate: number, stepDate: number, responseTime: number, timedOut: boolean): void {
+    if (!this.inWindow(sessionDate)) return;
     const passed = !timedOut && responseTime <= this.workload.qos.stepLimit;
     (this.steps[step] as PassCounter).add(passed);
     (this.stepTimes[step] as Tally).add(responseTime * 1000);
@@ -69,12 +69,13 @@ export class SpecmailMeasurement implements MailObserver {
 
   transfer(
     kind: 'smtp-data' | 'pop-retr',
-    startDate: number,
+    sessionDate: number,
+    stepDate: number,
     transferTime: number,
     sizeBytes: number,
     completed: boolean,
   ): void {
-    if (!this.inWindow(startDate)) return;
+    if (!this.inWindow(sessionDate)) return;
     const qos = this.workload.qos;
     const limit = qos.stepLimit + sizeBytes / qos.transferBytesPerSecond;
     const passed = completed && transferTime <= limit;

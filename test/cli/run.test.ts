@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const SMALL = 'test/fixtures/small-specmail.yaml';
+const BAD = 'test/fixtures/bad-specmail.yaml';
+
+let stdout = '';
+let stderr = '';
+
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function sim(...args: string[]): Promise<number> {
+  return main(['node', 'sim', ...args]);
+}
+
+describe('sim run', () => {
+  it('writes the JSON shape of a result page', async () => {
+    const status = await sim('run', SMALL, '--levels', '100', '--duration', '60', '--format', 'json', '--quiet');
+    const result = JSON.parse(stdout);
+
+    expect(status).toBe(0);
+    expect(result.seed).toBe(1);
+    expect(result.levels.map((level: { loadPct: number }) => level.loadPct)).toEqual([100]);
+    expect(Object.keys(result.levels[0].summary)).toEqual([
+      'SMTP Connect',
+      'SMTP Data',
+      'POP Connect',
+      'POP Status',
+      'POP Retrieve',
+      'POP Delete',
+      'Delivery Time',
+      'Error Rate',
+    ]);
+    expect(Object.keys(result.levels[0].functions['POP Status'])).toEqual(['attempts', 'passes', 'pct']);
+    expect(Object.keys(result.levels[0].timesMs['POP User ID'])).toEqual(['min', 'max', 'avg']);
+  });
+
+  it('prints byte-identical JSON for one seed', async () => {
+    await sim('run', SMALL, '--levels', '80', '--duration', '60', '--format', 'json', '--seed', '9', '-q');
+    const first = stdout;
+    stdout = '';
+    await sim('run', SMALL, '--levels', '80', '--duration', '60', '--format', 'json', '--seed', '9', '-q');
+    expect(stdout).toBe(first);
+  });
+
+  it('prints the summary table as text', async () => {
+    await sim('run', SMALL, '--levels', '80,120', '--duration', '60', '-q');
+    expect(stdout).toContain('Summary Results');
+    expect(stdout).toMatch(/^Function\s+Limit\s+Required\s+80%\s+120%$/m);
+    expect(stdout).toContain('Detailed Results -- 120% Load');
+  });
+
+  it('writes the report to --output', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sim-')), 'report.json');
+    const status = await sim('run', SMALL, '--levels', '80', '--duration', '30', '--format', 'json', '-o', file, '-q');
+    expect(status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).levels).toHaveLength(1);
+  });
+
+  it('applies --set before validation', async () => {
+    const status = await sim('run', SMALL, '--set', 'software.pop.threads=0', '-q');
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      'sim: test/fixtures/small-specmail.yaml: 1 problem in scenario:\n' +
+        '  --set software.pop.threads=0: software.pop.threads: too small, got 0; ' +
+        'expected a number at least 1.\n',
+    );
+  });
+});
+
+describe('sim run errors', () => {
+  it('lists every schema problem with its line', async () => {
+    const status = await sim('run', BAD, '-q');
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      [
+        'sim: test/fixtures/bad-specmail.yaml: 4 problems in scenario:',
+        '  test/fixtures/bad-specmail.yaml:4:16: workload.levels[1]: too small, got -5; expected a number greater than 0.',
+        '  test/fixtures/bad-specmail.yaml:11:13: cluster.balancer.policy: invalid value, got "least-connections"; expected one of "least-connection", "round-robin", "random". Did you mean "least-connection"?',
+        '  test/fixtures/bad-specmail.yaml:36:3: software.pop.threads: missing required key; add "threads" with a number under software.pop.',
+        '  test/fixtures/bad-specmail.yaml:39:5: software.pop.thread: unknown key; did you mean "threads"? Allowed keys here: maxConnections, acceptBacklog, threads, connect, user, pass, stat, retr, retrCpuMsPerKb, dele, quit.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names a missing scenario file', async () => {
+    const status = await sim('run', 'scenarios/nope.yaml', '-q');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^sim: scenarios\/nope\.yaml: scenario file not found \(resolved to .*nope\.yaml\); check the path and the current directory\.\n$/);
+  });
+
+  it('rejects a bad seed', async () => {
+    const status = await sim('run', SMALL, '--seed', 'abc');
+    expect(status).toBe(2);
+    expect(stderr).toContain('got "abc"; give a whole number');
+  });
+
+  it('rejects a bad level list', async () => {
+    const status = await sim('run', SMALL, '--levels', '80,,120');
+    expect(status).toBe(2);
+    expect(stderr).toContain('got "" in "80,,120"');
+  });
+
+  it('rejects an unknown format', async () => {
+    const status = await sim('run', SMALL, '--format', 'xml');
+    expect(status).toBe(2);
+    expect(stderr).toContain("Allowed choices are text, json");
+  });
+
+  it('rejects an output folder that does not exist', async () => {
+    const status = await sim('run', SMALL, '-o', '/nonexistent-folder/report.txt');
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      'sim: --output /nonexistent-folder/report.txt: cannot write to folder /nonexistent-folder; ' +
+        'create it or choose another path.\n',
+    );
+  });
+
+  it('names a hardware profile that does not exist', async () => {
+    const status = await sim('run', SMALL, '--set', 'cluster.nodes.hardware=dl999', '-q');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/server profile "dl999" not found in .*hardware-profiles/);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { EmpiricalDistribution } from '../../src/engine/distributions.js';
+import { RandomStreams } from '../../src/engine/random.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { SpecmailMeasurement } from '../../src/workload/specmail2001/measurement.js';
+import { SPECMAIL2001_DEFAULTS } from '../../src/workload/specmail2001/parameters.js';
+import { createPopulation, emptyMailboxShare } from '../../src/workload/specmail2001/population.js';
+import { sessionRates } from '../../src/workload/specmail2001/rates.js';
+import { runSpecmailLevel } from '../../src/workload/specmail2001/run-level.js';
+
+const SMALL = 'test/fixtures/small-specmail.yaml';
+
+describe('session rates', () => {
+  // 500,000 users x 0.15 busy-hour share / 3,600 s = 20.833 per second.
+  const rates = sessionRates(SPECMAIL2001_DEFAULTS, 100);
+
+  it('counts 500,000 users at 2,500 MPM', () => {
+    expect(rates.users).toBe(500_000);
+  });
+  it('gives 41.67 local SMTP sessions/s', () => {
+    expect(rates.smtpLocal).toBeCloseTo(41.667, 3);
+  });
+  it('gives 37.50 remote SMTP sessions/s', () => {
+    expect(rates.smtpRemote).toBeCloseTo(37.5, 3);
+  });
+  it('gives 20.83 random-pool POP sessions/s', () => {
+    expect(rates.popRandom).toBeCloseTo(20.833, 3);
+  });
+  it('gives 62.50 retry-pool POP sessions/s', () => {
+    expect(rates.popRetry).toBeCloseTo(62.5, 3);
+  });
+  it('scales every rate with the load level', () => {
+    expect(sessionRates(SPECMAIL2001_DEFAULTS, 120).popRetry).toBeCloseTo(75, 3);
+  });
+});
+
+describe('initial mail store', () => {
+  it('leaves 21.28 % of random-pool mailboxes empty', () => {
+    expect(emptyMailboxShare(3.7, 1)).toBeCloseTo(0.2128, 4);
+  });
+  it('leaves 90.91 % of retry-pool mailboxes empty', () => {
+    expect(emptyMailboxShare(0.3, 3)).toBeCloseTo(0.9091, 4);
+  });
+
+  it('holds 3.43 messages per mailbox on average', () => {
+    // Mean of the mixture: 0.925 x 3.70 + 0.075 x 0.10 = 3.43. With
+    // 200,000 mailboxes the standard error of the mean is about
+    // sqrt(0.925 x 17.4 / 200,000) = 0.009, so 0.04 is over 4 errors.
+    const sizes = SPECMAIL2001_DEFAULTS.messageSizeKb;
+    const table = new EmpiricalDistribution(sizes.values, sizes.percent);
+    const random = new RandomStreams(7).stream('store');
+    const population = createPopulation(SPECMAIL2001_DEFAULTS, 200_000, table, random);
+    const mean = population.store.totalMessages / 200_000;
+    expect(Math.abs(mean - 3.4325)).toBeLessThan(0.04);
+  });
+});
+
+describe('quality-of-service limits', () => {
+  const measurement = () => new SpecmailMeasurement(SPECMAIL2001_DEFAULTS, 100, 200);
+
+  it('passes a step answered in 5 s', () => {
+    const m = measurement();
+    m.step(0, 150, 150, 5, false);
+    expect(m.steps[0]!.passes).toBe(1);
+  });
+  it('fails a step answered after 5 s', () => {
+    const m = measurement();
+    m.step(0, 150, 150, 5.001, false);
+    expect(m.steps[0]!.passes).toBe(0);
+  });
+  it('ignores a session started before measurement', () => {
+    const m = measurement();
+    m.step(0, 99.9, 150, 1, false);
+    expect(m.steps[0]!.attempts).toBe(0);
+  });
+  it('ignores a session started at the end of measurement', () => {
+    const m = measurement();
+    m.step(0, 200, 200, 1, false);
+    expect(m.steps[0]!.attempts).toBe(0);
+  });
+  it('allows 5 s plus size / 3,000 B/s for a transfer', () => {
+    // 30,000 B: limit 5 + 10 = 15 s.
+    const m = measurement();
+    m.transfer('pop-retr', 150, 150, 15, 30_000, true);
+    m.transfer('pop-retr', 150, 150, 15.01, 30_000, true);
+    expect(m.popRetrieveTransfer.attempts).toBe(2);
+    expect(m.popRetrieveTransfer.passes).toBe(1);
+  });
+  it('fails an incomplete transfer', () => {
+    const m = measurement();
+    m.transfer('smtp-data', 150, 150, 1, 30_000, false);
+    expect(m.smtpDataTransfer.passes).toBe(0);
+  });
+  it('counts a remote copy delivered after measurement as failed', () => {
+    const m = measurement();
+    m.recipients(150, 0, 2);
+    m.remoteDelivered(150, 199);
+    m.remoteDelivered(150, 201);
+    expect(m.remoteDelivery.attempts).toBe(2);
+    expect(m.remoteDelivery.passes).toBe(1);
+  });
+});
+
+describe('small SPECmail2001 run', () => {
+  const { model } = loadScenario(SMALL);
+  const result = runSpecmailLevel(model, 100, 3);
+  // 5,000 users: 0.2083 local SMTP sessions/s over 300 s is 62.5 expected
+  // sessions; all four streams together expect 1,625 sessions.
+  const rates = sessionRates(model.workload, 100);
+  const expected = (rates.smtpLocal + rates.smtpRemote + rates.popRandom + rates.popRetry) * 300;
+
+  it('starts sessions at the Poisson rate', () => {
+    const started = result.functions['SMTP Connect'].attempts + result.functions['POP Connect'].attempts;
+    // A Poisson count has standard deviation sqrt(mean); allow 4 of them.
+    expect(Math.abs(started - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  it('sends one RCPT per recipient', () => {
+    expect(result.functions['SMTP Rcpt To'].attempts).toBe(
+      result.events['SMTP To Local'] + result.events['SMTP To Remote'],
+    );
+  });
+
+  it('ends every measured SMTP session once', () => {
+    const ended =
+      result.events['SMTP Session'] + result.events['SMTP Disconnect'] + result.events['SMTP Connect Error'];
+    expect(ended).toBe(result.functions['SMTP Connect'].attempts);
+  });
+
+  it('counts no rejected session as served', () => {
+    expect(result.events['SMTP Session']).toBe(result.functions['SMTP Quit'].attempts);
+  });
+
+  it('keeps utilisation within capacity', () => {
+    for (const resource of Object.values(result.resources)) {
+      expect(resource.utilisation).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives identical results for one seed', () => {
+    const again = runSpecmailLevel(model, 100, 3);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(result));
+  });
+
+  it('gives other results for another seed', () => {
+    const other = runSpecmailLevel(model, 100, 4);
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(result));
+  });
+});
