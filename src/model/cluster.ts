@@ -97,6 +97,7 @@ export class Cluster {
       {
         synRetryDelays: config.network.synRetryDelays,
         synLossProbability: config.network.synLossProbability,
+        ackLossProbability: config.network.ackLossProbability,
       },
       streams.stream('network.syn-loss'),
     );

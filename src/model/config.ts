@@ -55,6 +55,8 @@ export interface ClusterConfig {
     synRetryDelays: number[];
     /** Probability that one SYN is lost between client and server. */
     synLossProbability: number;
+    /** Probability that the client's final handshake ACK is lost. */
+    ackLossProbability: number;
     /** Bytes per second between servers and to LAN clients. */
     lanBytesPerSecond: number;
     /** Round trip between LAN hosts, in seconds. */

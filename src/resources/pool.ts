@@ -76,6 +76,11 @@ export class Pool {
     return this.waitingCount;
   }
 
+  /** True when a request now would be rejected: no free unit, queue full. */
+  isFull(): boolean {
+    return this.busyUnits >= this.capacity && this.waitingCount >= this.queueLimit;
+  }
+
   /**
    * Requests one unit. Returns null when it was granted at once (the
    * callback has already run), a ticket when it waits, and false when the

@@ -124,6 +124,7 @@ function toModel(
     network: {
       synRetryDelays: c.network.synRetryDelaysSeconds,
       synLossProbability: c.network.synLossProbability,
+      ackLossProbability: c.network.ackLossProbability,
       lanBytesPerSecond: c.network.lanBytesPerSecond,
       lanRoundTrip: c.network.lanRoundTripMs / 1000,
       sendBufferBytes: c.network.sendBufferBytes,

@@ -94,6 +94,7 @@ const cluster = z.strictObject({
   network: z.strictObject({
     synRetryDelaysSeconds: z.array(positive),
     synLossProbability: share,
+    ackLossProbability: share,
     lanBytesPerSecond: positive,
     lanRoundTripMs: nonNegative,
     sendBufferBytes: nonNegative,

@@ -11,8 +11,9 @@ describe('POP session', () => {
   // Modem client, 100 ms round trip, 10 ms CPU per command, PASS adds a
   // 20 ms directory lookup, RETR of 6,000 B adds one 5 ms NFS read and
   // then holds its thread for 6,000 B / 6,000 B/s = 1 s.
-  //   connect 0     -> cpu to 0.010 -> reply 0.110
-  //   USER    0.110 -> 0.120 -> 0.220
+  //   connect 0     -> connect() returns at 0.100
+  //   banner  0     -> thread, cpu to 0.010 -> arrives 0.110
+  //   USER    0.110 -> 0.120 -> 0.220 (step from 0.100)
   //   PASS    0.220 -> 0.230 -> lookup 0.250 -> 0.350
   //   STAT    0.350 -> 0.360 -> 0.460
   //   RETR    0.460 -> 0.470 -> read 0.475 -> first byte 0.575,
@@ -26,8 +27,8 @@ describe('POP session', () => {
     sim.run();
 
     expect(observer.log).toEqual([
-      `step ${Step.PopConnect} at 0 took 110`,
-      `step ${Step.PopUser} at 110 took 110`,
+      `step ${Step.PopConnect} at 0 took 100`,
+      `step ${Step.PopUser} at 100 took 120`,
       `step ${Step.PopPass} at 220 took 130`,
       `step ${Step.PopStat} at 350 took 110`,
       `step ${Step.PopRetr} at 460 took 115`,
@@ -79,8 +80,9 @@ describe('POP session', () => {
 
 describe('SMTP session', () => {
   // Modem client sending 6,000 B to one local and one remote recipient.
-  //   connect 0     -> 0.010 -> 0.110
-  //   HELO    0.110 -> 0.120 -> 0.220
+  //   connect 0     -> connect() returns at 0.100
+  //   banner  0     -> cpu to 0.010 -> arrives 0.110
+  //   HELO    0.110 -> 0.120 -> 0.220 (step from 0.100)
   //   MAIL    0.220 -> 0.230 -> 0.330
   //   RCPT    0.330 -> 0.340 -> lookup 0.360 -> 0.460 (local)
   //   RCPT    0.460 -> 0.470 -> 0.570 (remote)
@@ -104,8 +106,8 @@ describe('SMTP session', () => {
 
     expect(observer.log).toEqual([
       'recipients 1 local 1 remote',
-      `step ${Step.SmtpConnect} at 0 took 110`,
-      `step ${Step.SmtpHello} at 110 took 110`,
+      `step ${Step.SmtpConnect} at 0 took 100`,
+      `step ${Step.SmtpHello} at 100 took 120`,
       `step ${Step.SmtpMailFrom} at 220 took 110`,
       `step ${Step.SmtpRcptTo} at 330 took 130`,
       `step ${Step.SmtpRcptTo} at 460 took 110`,

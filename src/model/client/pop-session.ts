@@ -16,6 +16,7 @@ export interface PollListener {
 
 const enum Phase {
   Connect,
+  Banner,
   User,
   Pass,
   Stat,
@@ -27,6 +28,7 @@ const enum Phase {
 const STEP_OF_PHASE: readonly Step[] = [
   Step.PopConnect,
   Step.PopUser,
+  Step.PopUser,
   Step.PopPass,
   Step.PopStat,
   Step.PopRetr,
@@ -35,12 +37,15 @@ const STEP_OF_PHASE: readonly Step[] = [
 ];
 
 /**
- * One POP3 session of a client: connect (banner), USER, PASS, STAT, then
- * RETR and DELE for each message found, then QUIT. The server accepts the
- * connection and sends the banner without a worker thread; every later
- * command waits for one of the node's POP threads and holds it until its
- * reply is written. A RETR reply longer than the socket send buffer keeps
- * the thread until the rest has gone out at the client's speed.
+ * One POP3 session of a client: connect, then the greeting banner and
+ * USER, PASS, STAT, RETR and DELE for each message found, then QUIT. The
+ * Connect step is the TCP handshake, which the kernel completes; the
+ * banner and every command then wait for one of the node's POP threads
+ * and hold it until the reply is written, so the User ID step, which
+ * starts when connect() returns, includes the wait for the banner. A
+ * RETR reply longer than the socket send buffer keeps the thread until
+ * the rest has gone out at the client's speed. A banner that does not
+ * come within the client's timeout ends the session as a connect error.
  *
  * Timeouts are evaluated when the reply arrives: a reply later than the
  * client's timeout counts as a timed-out step and ends the session. The
@@ -58,6 +63,7 @@ export class PopSession {
   private retrReplyDate = 0;
   private ticket: PoolTicket | null = null;
   private sessionDate = 0;
+  private bannerArrived = false;
 
   constructor(
     private readonly cluster: Cluster,
@@ -77,15 +83,55 @@ export class PopSession {
     this.node = cluster.nodes[this.nodeIndex] as ServerNode;
     cluster.connector.connect(
       this.node.popConnections,
-      { accepted: onConnectionAccepted, failed: onConnectFailed },
+      { established: onEstablished, accepted: onConnectionAccepted, failed: onConnectFailed },
       this,
     );
   }
 
-  /** @internal */
+  /** @internal Runs when the server's kernel answers the SYN. */
+  established(): void {
+    this.cluster.sim.schedule(this.roundTrip(), onConnectReturned, this);
+  }
+
+  /** @internal Runs when the client's connect() returns. */
+  connectReturned(): void {
+    const now = this.cluster.sim.now;
+    this.recordStep(now - this.stepDate, false);
+    this.phase = Phase.Banner;
+    this.stepDate = now;
+    if (this.bannerArrived) this.greet();
+  }
+
+  /** @internal Runs when the server's accept() takes the connection. */
   connectionAccepted(): void {
+    this.node.popThreads.request(onBannerThreadGranted, this);
+  }
+
+  /** @internal */
+  bannerThreadGranted(): void {
     const demand = this.cluster.config.pop.connect;
-    serveCommand(this.cluster, this.node, demand, 0, 0, onServed, this);
+    serveCommand(this.cluster, this.node, demand, 0, 0, onBannerWritten, this);
+  }
+
+  /** @internal */
+  bannerWritten(): void {
+    this.node.popThreads.release();
+    this.cluster.sim.schedule(this.roundTrip(), onBannerArrived, this);
+  }
+
+  /** @internal Runs when the greeting reaches the client. */
+  bannerReceived(): void {
+    this.bannerArrived = true;
+    if (this.phase === Phase.Banner) this.greet();
+  }
+
+  private greet(): void {
+    const waited = this.cluster.sim.now - this.stepDate;
+    if (waited > this.client.replyTimeout) {
+      this.end('connect-error', true);
+      return;
+    }
+    this.send(Phase.User, this.stepDate);
   }
 
   /** @internal */
@@ -127,10 +173,6 @@ export class PopSession {
     const timedOut = replyDate - this.stepDate > this.client.replyTimeout;
     this.retrReplyDate = replyDate;
 
-    if (this.phase === Phase.Connect) {
-      sim.schedule(roundTrip, onReply, this);
-      return;
-    }
     if (this.phase !== Phase.Retr || timedOut) {
       this.node.popThreads.release();
       sim.schedule(roundTrip, onReply, this);
@@ -175,7 +217,8 @@ export class PopSession {
   private advance(): void {
     switch (this.phase) {
       case Phase.Connect:
-        return this.send(Phase.User);
+      case Phase.Banner:
+        return;
       case Phase.User:
         return this.send(Phase.Pass);
       case Phase.Pass:
@@ -195,9 +238,10 @@ export class PopSession {
     }
   }
 
-  private send(phase: Phase): void {
+  /** Sends the command of `phase`; its step started at `stepDate`. */
+  private send(phase: Phase, stepDate = this.cluster.sim.now): void {
     this.phase = phase;
-    this.stepDate = this.cluster.sim.now;
+    this.stepDate = stepDate;
     if (phase === Phase.Retr) this.retrDate = this.stepDate;
 
     const outcome = this.node.popThreads.request(onThreadGranted, this);
@@ -245,6 +289,7 @@ export class PopSession {
     const pop = this.cluster.config.pop;
     switch (phase) {
       case Phase.Connect:
+      case Phase.Banner:
         return pop.connect;
       case Phase.User:
         return pop.user;
@@ -272,8 +317,23 @@ export class PopSession {
   }
 }
 
+function onEstablished(session: PopSession): void {
+  session.established();
+}
+function onConnectReturned(session: PopSession): void {
+  session.connectReturned();
+}
 function onConnectionAccepted(session: PopSession): void {
   session.connectionAccepted();
+}
+function onBannerThreadGranted(session: PopSession): void {
+  session.bannerThreadGranted();
+}
+function onBannerWritten(session: PopSession): void {
+  session.bannerWritten();
+}
+function onBannerArrived(session: PopSession): void {
+  session.bannerReceived();
 }
 function onConnectFailed(session: PopSession): void {
   session.connectFailed();

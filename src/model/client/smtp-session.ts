@@ -22,6 +22,7 @@ export interface SmtpMessage {
 
 const enum Phase {
   Connect,
+  Banner,
   Hello,
   MailFrom,
   RcptTo,
@@ -31,12 +32,14 @@ const enum Phase {
 }
 
 /**
- * One SMTP session: connect (banner), HELO, MAIL FROM, one RCPT TO per
- * recipient, DATA with the message body, QUIT. The SMTP server gives each
- * connection a thread of its own for the whole session (its session
- * table is the pool; the listen backlog is the pool's queue), so commands
- * never wait for a thread once connected. The accepted message goes to
- * the node's delivery queue.
+ * One SMTP session: connect, then the greeting banner and HELO, MAIL
+ * FROM, one RCPT TO per recipient, DATA with the message body, QUIT. The
+ * Connect step is the TCP handshake; the Hello step starts when
+ * connect() returns and so includes the wait for the banner. The SMTP
+ * server gives each connection a thread of its own for the whole session
+ * (its session table is the pool; the listen backlog is the pool's
+ * queue), so commands never wait for a thread once accepted. The
+ * accepted message goes to the node's delivery queue.
  */
 export class SmtpSession {
   private node!: ServerNode;
@@ -46,6 +49,7 @@ export class SmtpSession {
   private stepDate = 0;
   private dataDate = 0;
   private recipientIndex = 0;
+  private bannerArrived = false;
 
   constructor(
     private readonly cluster: Cluster,
@@ -65,14 +69,49 @@ export class SmtpSession {
     cluster.observer.recipients(this.sessionDate, local, this.message.remoteCount);
     cluster.connector.connect(
       this.node.smtpSessions,
-      { accepted: onAccepted, failed: onConnectFailed },
+      { established: onEstablished, accepted: onAccepted, failed: onConnectFailed },
       this,
     );
   }
 
-  /** @internal */
+  /** @internal Runs when the server's kernel answers the SYN. */
+  established(): void {
+    this.cluster.sim.schedule(this.roundTrip(), onConnectReturned, this);
+  }
+
+  /** @internal Runs when the client's connect() returns. */
+  connectReturned(): void {
+    this.record(Step.SmtpConnect, false);
+    this.phase = Phase.Banner;
+    this.stepDate = this.cluster.sim.now;
+    if (this.bannerArrived) this.greet();
+  }
+
+  /** @internal Runs when the server accepts the connection on a thread. */
   accepted(): void {
-    this.serve(this.cluster.config.smtp.connect, 0);
+    const demand = this.cluster.config.smtp.connect;
+    serveCommand(this.cluster, this.node, demand, 0, 0, onBannerWritten, this);
+  }
+
+  /** @internal */
+  bannerWritten(): void {
+    this.cluster.sim.schedule(this.roundTrip(), onBannerArrived, this);
+  }
+
+  /** @internal Runs when the greeting reaches the client. */
+  bannerReceived(): void {
+    this.bannerArrived = true;
+    if (this.phase === Phase.Banner) this.greet();
+  }
+
+  private greet(): void {
+    const waited = this.cluster.sim.now - this.stepDate;
+    if (waited > this.client.replyTimeout) {
+      this.abandonProbes();
+      this.end('connect-error');
+      return;
+    }
+    this.send(Phase.Hello, this.stepDate);
   }
 
   /** @internal */
@@ -111,7 +150,8 @@ export class SmtpSession {
 
     switch (this.phase) {
       case Phase.Connect:
-        return this.send(Phase.Hello);
+      case Phase.Banner:
+        return;
       case Phase.Hello:
         return this.send(Phase.MailFrom);
       case Phase.MailFrom:
@@ -168,9 +208,10 @@ export class SmtpSession {
     delivery.start();
   }
 
-  private send(phase: Phase): void {
+  /** Sends the command of `phase`; its step started at `stepDate`. */
+  private send(phase: Phase, stepDate = this.cluster.sim.now): void {
     this.phase = phase;
-    this.stepDate = this.cluster.sim.now;
+    this.stepDate = stepDate;
     if (phase === Phase.Data) this.dataDate = this.stepDate;
 
     const smtp = this.cluster.config.smtp;
@@ -222,6 +263,7 @@ export class SmtpSession {
     switch (phase) {
       case Phase.Connect:
         return Step.SmtpConnect;
+      case Phase.Banner:
       case Phase.Hello:
         return Step.SmtpHello;
       case Phase.MailFrom:
@@ -249,8 +291,20 @@ export class SmtpSession {
   }
 }
 
+function onEstablished(session: SmtpSession): void {
+  session.established();
+}
+function onConnectReturned(session: SmtpSession): void {
+  session.connectReturned();
+}
 function onAccepted(session: SmtpSession): void {
   session.accepted();
+}
+function onBannerWritten(session: SmtpSession): void {
+  session.bannerWritten();
+}
+function onBannerArrived(session: SmtpSession): void {
+  session.bannerReceived();
 }
 function onConnectFailed(session: SmtpSession): void {
   session.connectFailed();
