@@ -1,0 +1,21 @@
+/**
+ * Public API of `sim`: load a scenario, run it, and format its results
+ * without the command line.
+ */
+export { SimError } from './errors.js';
+export { loadScenario, type LoadedScenario } from './scenario/load-scenario.js';
+export { ScenarioError, type ScenarioProblem } from './scenario/errors.js';
+export { runSpecmail, type SpecmailRunOptions } from './workload/specmail2001/run.js';
+export { runSpecmailLevel, type SpecmailModel } from './workload/specmail2001/run-level.js';
+export { SPECMAIL2001_DEFAULTS, type SpecmailWorkload } from './workload/specmail2001/parameters.js';
+export type {
+  FunctionResult,
+  LevelResult,
+  ResourceResult,
+  RunResult,
+  TimeSummary,
+} from './workload/specmail2001/results.js';
+export { formatTextReport } from './report/text-report.js';
+export { formatJsonReport } from './report/json-report.js';
+export { Simulator } from './engine/simulator.js';
+export { RandomStreams, type RandomStream } from './engine/random.js';
