@@ -41,6 +41,11 @@ export class Balancer {
 
   /** Records that a connection to `target` has closed. */
   disconnect(target: number): void {
+    if (!Number.isInteger(target) || target < 0 || target >= this.targets) {
+      throw new RangeError(
+        `balancer ${this.name}: target ${target} must be an integer from 0 to ${this.targets - 1}`,
+      );
+    }
     if (this.open[target] === 0) {
       throw new Error(`balancer ${this.name}: close without open connection`);
     }

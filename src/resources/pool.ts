@@ -8,6 +8,8 @@ export interface PoolTicket {
   /** Instant the request joined the queue, in seconds. */
   readonly requestDate: number;
   cancelled: boolean;
+  /** True once the request holds a unit; cancelling it then does nothing. */
+  granted: boolean;
   readonly onGrant: EventHandler<never>;
   readonly arg: unknown;
 }
@@ -105,6 +107,7 @@ export class Pool {
     const ticket: PoolTicket = {
       requestDate: now,
       cancelled: false,
+      granted: false,
       onGrant: onGrant as EventHandler<never>,
       arg,
     };
@@ -114,9 +117,12 @@ export class Pool {
     return ticket;
   }
 
-  /** Withdraws a waiting request, as when its client times out. */
+  /**
+   * Withdraws a waiting request, as when its client times out. A request
+   * already granted or cancelled is left as it is.
+   */
   cancel(ticket: PoolTicket): void {
-    if (ticket.cancelled) return;
+    if (ticket.cancelled || ticket.granted) return;
     ticket.cancelled = true;
     this.waitingCount--;
     this.waiting.update(this.sim.now, this.waitingCount);
@@ -155,6 +161,7 @@ export class Pool {
     while (this.queueHead < queue.length) {
       const ticket = queue[this.queueHead++] as PoolTicket;
       if (ticket.cancelled) continue;
+      ticket.granted = true;
       this.waitingCount--;
       this.compact();
       return ticket;

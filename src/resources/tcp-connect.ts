@@ -75,14 +75,18 @@ function sendAck(attempt: Attempt): void {
     connector.sim.schedule(delay, sendAck, attempt);
     return;
   }
-  if (attempt.pool.request(attempt.callbacks.accepted, attempt.arg) === false) {
-    // The backlog filled up while the ACK was on its way; the server
-    // drops it and retransmits its SYN-ACK like a lost ACK.
-    connector.acksLost++;
-    const delay = delays[Math.min(attempt.retries, delays.length - 1)] as number;
-    attempt.retries++;
-    connector.sim.schedule(delay, sendAck, attempt);
+  if (attempt.pool.request(attempt.callbacks.accepted, attempt.arg) !== false) return;
+
+  // The backlog filled up while the ACK was on its way: the server drops
+  // it and retransmits its SYN-ACK like a lost ACK, until it gives up.
+  connector.acksLost++;
+  const delay = delays[attempt.retries];
+  if (delay === undefined) {
+    attempt.callbacks.failed(attempt.arg);
+    return;
   }
+  attempt.retries++;
+  connector.sim.schedule(delay, sendAck, attempt);
 }
 
 /**
@@ -108,7 +112,9 @@ export class TcpConnector {
 
   /**
    * Connects to the server behind `pool`. Either `failed` runs, or
-   * `established` and later (or at once) `accepted`.
+   * `established` and later (or at once) `accepted`. `failed` may also run
+   * after `established` when the backlog stays full through every
+   * SYN-ACK retransmission.
    */
   connect<A>(pool: Pool, callbacks: ConnectCallbacks<A>, arg: A): void {
     sendSyn({

@@ -137,8 +137,11 @@ export class PopSession {
   /** @internal */
   connectFailed(): void {
     this.cluster.popBalancer.disconnect(this.nodeIndex);
-    const now = this.cluster.sim.now;
-    this.recordStep(now - this.stepDate, true);
+    // After connect() returned, a failure means the server never accepted
+    // the connection: the client times out waiting for the banner.
+    if (this.phase === Phase.Connect) {
+      this.recordStep(this.cluster.sim.now - this.stepDate, true);
+    }
     this.end('connect-error', false);
   }
 

@@ -118,7 +118,9 @@ export class SmtpSession {
   connectFailed(): void {
     const cluster = this.cluster;
     cluster.smtpBalancer.disconnect(this.nodeIndex);
-    this.record(Step.SmtpConnect, true);
+    // After connect() returned, a failure means the server never accepted
+    // the connection: the client times out waiting for the banner.
+    if (this.phase === Phase.Connect) this.record(Step.SmtpConnect, true);
     this.abandonProbes();
     cluster.observer.session('smtp', this.sessionDate, 'connect-error');
   }
