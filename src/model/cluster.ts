@@ -1,6 +1,7 @@
 import type { RandomStreams } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import { Balancer } from '../resources/balancer.js';
+import { DiskArray } from '../resources/disk-array.js';
 import { Pool } from '../resources/pool.js';
 import { ProcessorSharingCpu } from '../resources/processor-sharing.js';
 import { Station } from '../resources/station.js';
@@ -57,13 +58,36 @@ export class ServerNode {
   }
 }
 
+/** The NFS filer: NVRAM that logs writes, and data disks that serve reads. */
+export class Filer {
+  readonly nvram: Station;
+  readonly disks: DiskArray;
+
+  constructor(sim: Simulator, config: ClusterConfig['filer'], streams: RandomStreams) {
+    this.nvram = new Station(sim, 'filer.nvram', config.nvramServers);
+    this.disks = new DiskArray(
+      sim,
+      'filer',
+      config.dataDisks,
+      config.diskReadTime,
+      streams.stream('filer.disk-choice'),
+    );
+  }
+
+  /** Restarts statistics at the current instant. */
+  resetStatistics(): void {
+    this.nvram.resetStatistics();
+    this.disks.resetStatistics();
+  }
+}
+
 /**
  * The mail cluster: server nodes behind a balancer for each service, a
  * shared NFS filer holding the mailboxes, and a directory server.
  */
 export class Cluster {
   readonly nodes: ServerNode[];
-  readonly filer: Station;
+  readonly filer: Filer;
   readonly directory: ProcessorSharingCpu;
   readonly smtpBalancer: Balancer;
   readonly popBalancer: Balancer;
@@ -80,7 +104,7 @@ export class Cluster {
     for (let i = 0; i < config.nodeCount; i++) {
       this.nodes.push(new ServerNode(sim, i, config));
     }
-    this.filer = new Station(sim, 'filer', config.filer.servers);
+    this.filer = new Filer(sim, config.filer, streams);
     this.directory = new ProcessorSharingCpu(
       sim,
       'directory.cpu',

@@ -6,7 +6,8 @@ interface CommandJob {
   readonly cluster: Cluster;
   readonly node: ServerNode;
   readonly diskTime: number;
-  readonly filerTime: number;
+  readonly filerWriteTime: number;
+  readonly filerReads: number;
   readonly directoryWork: number;
   readonly externalWait: number;
   readonly onDone: EventHandler<never>;
@@ -19,11 +20,19 @@ function afterCpu(job: CommandJob): void {
 }
 
 function afterDisk(job: CommandJob): void {
-  if (job.filerTime > 0) job.cluster.filer.serve(job.filerTime, afterFiler, job);
-  else afterFiler(job);
+  if (job.filerWriteTime > 0) {
+    job.cluster.filer.nvram.serve(job.filerWriteTime, afterFilerWrites, job);
+  } else {
+    afterFilerWrites(job);
+  }
 }
 
-function afterFiler(job: CommandJob): void {
+function afterFilerWrites(job: CommandJob): void {
+  if (job.filerReads > 0) job.cluster.filer.disks.read(job.filerReads, afterFilerReads, job);
+  else afterFilerReads(job);
+}
+
+function afterFilerReads(job: CommandJob): void {
   if (job.directoryWork > 0) {
     job.cluster.directory.execute(job.directoryWork, afterDirectory, job);
   } else {
@@ -42,9 +51,9 @@ function finish(job: CommandJob): void {
 
 /**
  * Serves one command on `node`: its CPU work (plus `extraCpu` seconds),
- * then its writes to the local disk, then its NFS operations (plus
- * `extraFilerOps`) on the filer, then its directory lookups, then any
- * wait outside the model, one after another. Calls `onDone(arg)` when all are
+ * then its writes to the local disk, then its NFS writes and reads (plus
+ * the extra ones given) on the filer, then its directory lookups, then
+ * any wait outside the model, one after another. Calls `onDone(arg)` when all are
  * done. The caller holds whatever thread the command runs on.
  */
 export function serveCommand<A>(
@@ -52,7 +61,8 @@ export function serveCommand<A>(
   node: ServerNode,
   demand: CommandDemand,
   extraCpu: number,
-  extraFilerOps: number,
+  extraFilerReads: number,
+  extraFilerWrites: number,
   onDone: EventHandler<A>,
   arg: A,
 ): void {
@@ -61,7 +71,8 @@ export function serveCommand<A>(
     cluster,
     node,
     diskTime: demand.diskWrites * config.node.disk.writeTime,
-    filerTime: (demand.filerOps + extraFilerOps) * config.filer.operationTime,
+    filerWriteTime: (demand.filerWrites + extraFilerWrites) * config.filer.nvramWriteTime,
+    filerReads: demand.filerReads + extraFilerReads,
     directoryWork: demand.directoryLookups * config.directory.lookupCpu,
     externalWait: demand.externalWait,
     onDone: onDone as EventHandler<never>,

@@ -9,16 +9,18 @@ export interface CpuConfig {
 
 /**
  * Work one protocol command puts on the resources it uses. CPU work is in
- * seconds on the reference CPU; filer operations and directory lookups
- * are counts.
+ * seconds on the reference CPU; disk writes, filer operations and
+ * directory lookups are counts.
  */
 export interface CommandDemand {
   /** CPU seconds per command on the reference CPU. */
   cpu: number;
   /** Synchronous writes to the node's local disk per command. */
   diskWrites: number;
-  /** NFS operations on the filer per command. */
-  filerOps: number;
+  /** NFS reads that reach the filer's disks, per command. */
+  filerReads: number;
+  /** NFS writes (and other updates) the filer logs in NVRAM, per command. */
+  filerWrites: number;
   /** LDAP lookups on the directory server per command. */
   directoryLookups: number;
   /**
@@ -43,10 +45,14 @@ export interface ClusterConfig {
     lookupCpu: number;
   };
   filer: {
-    /** NFS operations the filer serves in parallel. */
-    servers: number;
-    /** Service time of one NFS operation, in seconds. */
-    operationTime: number;
+    /** Data disks; each read waits for the one disk that holds its block. */
+    dataDisks: number;
+    /** Service time of one random disk read, in seconds. */
+    diskReadTime: number;
+    /** Writes the filer's NVRAM logs in parallel. */
+    nvramServers: number;
+    /** Service time of one NFS write logged in NVRAM, in seconds. */
+    nvramWriteTime: number;
     /** NFS read and write size in bytes (rsize and wsize). */
     transferSize: number;
   };

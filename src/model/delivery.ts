@@ -45,6 +45,7 @@ export class Delivery {
         this.node,
         smtp.localDelivery,
         smtp.localDeliveryCpuPerKb * kilobytes,
+        0,
         writes,
         onLocalCopyStored,
         this,
@@ -53,7 +54,7 @@ export class Delivery {
     }
 
     if (this.remoteCount > 0) {
-      serveCommand(cluster, this.node, smtp.remoteDelivery, 0, 0, onRelayStarted, this);
+      serveCommand(cluster, this.node, smtp.remoteDelivery, 0, 0, 0, onRelayStarted, this);
       return;
     }
     this.node.deliveryThreads.release();

@@ -28,16 +28,20 @@ export const serverProfileSchema = z.strictObject({
   }),
 });
 
-/** An NFS filer: how many operations it serves at once and how fast. */
+/** An NFS filer: its data disks for reads and its NVRAM for writes. */
 export const filerProfileSchema = z.strictObject({
   name: z.string(),
   kind: z.literal('filer'),
   vendor: z.string().optional(),
   disks: z.string(),
-  /** NFS operations served in parallel. */
-  servers: z.number().int().min(1),
-  /** Mean service time of one NFS operation, in ms. */
-  operationTimeMs: z.number().positive(),
+  /** Disks that hold data (parity disks excluded). */
+  dataDisks: z.number().int().min(1),
+  /** Service time of one random read on one disk, in ms. */
+  diskReadTimeMs: z.number().positive(),
+  /** NFS writes the NVRAM logs in parallel. */
+  nvramServers: z.number().int().min(1),
+  /** Service time of one NFS write logged in NVRAM, in ms. */
+  nvramWriteTimeMs: z.number().positive(),
 });
 
 /** Any hardware profile, told apart by `kind`. */

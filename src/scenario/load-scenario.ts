@@ -92,7 +92,8 @@ function demand(input: DemandInput): CommandDemand {
   return {
     cpu: input.cpuMs / 1000,
     diskWrites: input.diskWrites,
-    filerOps: input.filerOps,
+    filerReads: input.filerReads,
+    filerWrites: input.filerWrites,
     directoryLookups: input.directoryLookups,
     externalWait: input.externalWaitMs / 1000,
   };
@@ -117,8 +118,10 @@ function toModel(
       lookupCpu: c.directory.lookupCpuMs / 1000,
     },
     filer: {
-      servers: filer.servers,
-      operationTime: filer.operationTimeMs / 1000,
+      dataDisks: filer.dataDisks,
+      diskReadTime: filer.diskReadTimeMs / 1000,
+      nvramServers: filer.nvramServers,
+      nvramWriteTime: filer.nvramWriteTimeMs / 1000,
       transferSize: c.filer.transferSizeBytes,
     },
     network: {
@@ -185,6 +188,7 @@ function toModel(
       },
       phases: {
         warmup: w.phases.warmupSeconds,
+        rampUp: w.phases.rampUpSeconds,
         measurement: w.phases.measurementSeconds,
         rampDown: w.phases.rampDownSeconds,
       },

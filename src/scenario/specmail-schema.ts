@@ -16,13 +16,14 @@ const table = z
 
 /**
  * Work of one command: CPU ms on the reference CPU, synchronous writes to
- * the local disk, NFS operations, LDAP lookups, and ms spent waiting on a
- * service the model leaves out (such as DNS).
+ * the local disk, NFS reads that reach the filer's disks, NFS writes, LDAP
+ * lookups, and ms spent waiting on a service the model leaves out.
  */
 const demand = z.strictObject({
   cpuMs: nonNegative,
   diskWrites: nonNegative.default(0),
-  filerOps: nonNegative.default(0),
+  filerReads: nonNegative.default(0),
+  filerWrites: nonNegative.default(0),
   directoryLookups: nonNegative.default(0),
   externalWaitMs: nonNegative.default(0),
 });
@@ -55,8 +56,13 @@ const workload = z.strictObject({
   phases: z
     .strictObject({
       warmupSeconds: nonNegative.default(D.phases.warmup),
+      rampUpSeconds: nonNegative.default(D.phases.rampUp),
       measurementSeconds: positive.default(D.phases.measurement),
       rampDownSeconds: nonNegative.default(D.phases.rampDown),
+    })
+    .refine((p) => p.rampUpSeconds <= p.warmupSeconds, {
+      message: 'rampUpSeconds must not exceed warmupSeconds',
+      path: ['rampUpSeconds'],
     })
     .prefault({}),
   clients: z

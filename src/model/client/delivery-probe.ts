@@ -9,8 +9,11 @@ import { PopSession, type PollListener } from './pop-session.js';
  * A delivery-time probe: from the moment the sender has its final reply
  * to DATA, it polls the recipient's mailbox over POP (connect, USER,
  * PASS, STAT, QUIT at LAN speed) until a STAT served after the delivery
- * shows the message, then reports the delivery time. The mailbox is kept
- * out of ordinary POP traffic while the probe runs.
+ * shows the message. It reports the delivery time from the instant the
+ * message was stored, as the server stamps it, so slow polls delay the
+ * report but do not lengthen the time; a probe that has not seen the
+ * message by its give-up time fails. The mailbox is kept out of ordinary
+ * POP traffic while the probe runs.
  */
 export class DeliveryProbe implements DeliveryWatcher, PollListener {
   private deliveredDate = Infinity;
@@ -54,7 +57,7 @@ export class DeliveryProbe implements DeliveryWatcher, PollListener {
 
     const elapsed = stepDate - this.sendDate;
     if (!Number.isNaN(this.foundDate)) {
-      this.finish(this.foundDate - this.sendDate);
+      this.finish(Math.max(0, this.deliveredDate - this.sendDate));
       return;
     }
     if (elapsed + this.client.probePollInterval > this.client.probeGiveUp) {

@@ -110,7 +110,7 @@ export class PopSession {
   /** @internal */
   bannerThreadGranted(): void {
     const demand = this.cluster.config.pop.connect;
-    serveCommand(this.cluster, this.node, demand, 0, 0, onBannerWritten, this);
+    serveCommand(this.cluster, this.node, demand, 0, 0, 0, onBannerWritten, this);
   }
 
   /** @internal */
@@ -150,12 +150,12 @@ export class PopSession {
     this.ticket = null;
     const config = this.cluster.config;
     let extraCpu = 0;
-    let extraFilerOps = 0;
+    let extraFilerReads = 0;
 
     if (this.phase === Phase.Retr) {
       const size = this.messages[this.messageIndex] as number;
       extraCpu = (config.pop.retrCpuPerKb * size) / 1024;
-      extraFilerOps = Math.ceil(size / config.filer.transferSize);
+      extraFilerReads = Math.ceil(size / config.filer.transferSize);
     }
     if (this.phase === Phase.Stat && this.poll !== null) {
       this.poll.statServed(this.cluster.sim.now);
@@ -165,7 +165,7 @@ export class PopSession {
     }
 
     const demand = this.demandOf(this.phase);
-    serveCommand(this.cluster, this.node, demand, extraCpu, extraFilerOps, onServed, this);
+    serveCommand(this.cluster, this.node, demand, extraCpu, extraFilerReads, 0, onServed, this);
   }
 
   /** @internal Runs when the server has the reply to the current step ready. */

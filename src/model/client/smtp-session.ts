@@ -90,7 +90,7 @@ export class SmtpSession {
   /** @internal Runs when the server accepts the connection on a thread. */
   accepted(): void {
     const demand = this.cluster.config.smtp.connect;
-    serveCommand(this.cluster, this.node, demand, 0, 0, onBannerWritten, this);
+    serveCommand(this.cluster, this.node, demand, 0, 0, 0, onBannerWritten, this);
   }
 
   /** @internal */
@@ -227,7 +227,7 @@ export class SmtpSession {
   }
 
   private serve(demand: CommandDemand, extraCpu: number): void {
-    serveCommand(this.cluster, this.node, demand, extraCpu, 0, onServed, this);
+    serveCommand(this.cluster, this.node, demand, extraCpu, 0, 0, onServed, this);
   }
 
   private end(outcome: SessionOutcome): void {

@@ -14,7 +14,9 @@ const MAX_ACCOUNT_DRAWS = 16;
 
 /**
  * Generates the four SPECmail2001 session streams as independent Poisson
- * processes: SMTP from local users (modem or LAN, recipients local or
+ * processes, whose rate rises linearly from zero over the ramp-up (by
+ * thinning: an arrival at time t < rampUp is kept with probability
+ * t / rampUp): SMTP from local users (modem or LAN, recipients local or
  * remote), SMTP from remote servers (LAN, local recipients only), POP
  * checks of random-pool accounts, and POP checks of retry-pool accounts,
  * which come round in a fixed cycle so each is rechecked a pool-size over
@@ -64,11 +66,13 @@ export class SpecmailGenerator {
 
   /** @internal */
   smtpArrival(fromRemoteServer: boolean): void {
+    const arrivals = fromRemoteServer ? this.smtpRemoteArrivals : this.smtpLocalArrivals;
     if (fromRemoteServer) {
-      this.next(this.rates.smtpRemote, this.smtpRemoteArrivals, onSmtpRemote);
+      this.next(this.rates.smtpRemote, arrivals, onSmtpRemote);
     } else {
-      this.next(this.rates.smtpLocal, this.smtpLocalArrivals, onSmtpLocal);
+      this.next(this.rates.smtpLocal, arrivals, onSmtpLocal);
     }
+    if (!this.keep(arrivals)) return;
 
     const random = this.messages;
     const workload = this.workload;
@@ -98,11 +102,13 @@ export class SpecmailGenerator {
 
   /** @internal */
   popArrival(retryPool: boolean): void {
+    const arrivals = retryPool ? this.popRetryArrivals : this.popRandomArrivals;
     if (retryPool) {
-      this.next(this.rates.popRetry, this.popRetryArrivals, onPopRetry);
+      this.next(this.rates.popRetry, arrivals, onPopRetry);
     } else {
-      this.next(this.rates.popRandom, this.popRandomArrivals, onPopRandom);
+      this.next(this.rates.popRandom, arrivals, onPopRandom);
     }
+    if (!this.keep(arrivals)) return;
 
     const account = retryPool ? this.nextRetryAccount() : this.randomPoolAccount();
     if (account < 0) return;
@@ -154,6 +160,13 @@ export class SpecmailGenerator {
     if (!(rate > 0)) return;
     const gap = -Math.log(1 - random.next()) / rate;
     this.sim.schedule(gap, handler, this);
+  }
+
+  /** Returns false for an arrival that the ramp-up thins out. */
+  private keep(random: RandomStream): boolean {
+    const rampUp = this.workload.phases.rampUp;
+    const now = this.sim.now;
+    return now >= rampUp || random.next() * rampUp < now;
   }
 }
 

@@ -80,7 +80,8 @@ export function resourceResults(cluster: Cluster, now: number): Record<string, R
       results[pool.name] = poolResult(pool, now);
     }
   }
-  results[cluster.filer.name] = stationResult(cluster.filer, now);
+  results[cluster.filer.nvram.name] = stationResult(cluster.filer.nvram, now);
+  for (const disk of cluster.filer.disks.disks) results[disk.name] = stationResult(disk, now);
   results[cluster.directory.name] = cpuResult(cluster.directory, now);
   return results;
 }

@@ -56,6 +56,12 @@ export interface SpecmailWorkload {
   phases: {
     /** Seconds of load before measurement starts. */
     warmup: number;
+    /**
+     * Seconds at the start of the warm-up over which the load rises
+     * linearly from zero to the level's rate, as the load generators
+     * start their simulated users; at most `warmup`.
+     */
+    rampUp: number;
     /** Seconds of measurement per level. */
     measurement: number;
     /** Seconds the run goes on after measurement so work in progress ends. */
@@ -97,7 +103,7 @@ export const SPECMAIL2001_DEFAULTS: SpecmailWorkload = {
     requiredPercent: 95,
     maxErrorPercent: 1,
   },
-  phases: { warmup: 600, measurement: 3600, rampDown: 300 },
+  phases: { warmup: 600, rampUp: 600, measurement: 3600, rampDown: 300 },
   clients: {
     modemBytesPerSecond: 6000,
     modemRoundTrip: 0.05,
