@@ -2,13 +2,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
 import { collect, parseLevels, parseSeconds, parseSeed } from './options.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
+import { validateCommand } from './validate-command.js';
 
 /** Exit status for invalid input: a scenario, an option or a path. */
 export const EXIT_BAD_INPUT = 2;
 /** Exit status for a failure inside `sim` itself. */
 export const EXIT_INTERNAL = 70;
 
-function buildProgram(): Command {
+/** What the command actions report back to `main`. */
+interface CommandState {
+  exitStatus: number;
+}
+
+function buildProgram(state: CommandState): Command {
   const program = new Command('sim')
     .description('Discrete-event simulation of server clusters under benchmark workloads.')
     .exitOverride()
@@ -27,18 +33,37 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'print no progress on standard error')
     .action((scenario: string, options: RunCommandOptions) => runCommand(scenario, options));
 
+  program
+    .command('validate')
+    .description(
+      'Run a scenario and compare it, line by line, with the published result it names ' +
+        '(exit 0 when all lines pass, 1 when any fails).',
+    )
+    .argument('<scenario>', 'scenario YAML file that names a reference and tolerances')
+    .option('--seed <n>', "random seed (default: the scenario's seed)", parseSeed)
+    .option('--levels <list>', "load levels in percent, comma-separated (default: the scenario's)", parseLevels)
+    .option('--duration <seconds>', "measurement phase per level, in seconds (default: the scenario's)", parseSeconds)
+    .addOption(new Option('--format <format>', 'table format').choices(['text', 'json']).default('text'))
+    .option('--set <key=value>', 'override a scenario value by key path (repeatable)', collect, [])
+    .option('-q, --quiet', 'print no progress on standard error')
+    .action((scenario: string, options: RunCommandOptions) => {
+      state.exitStatus = validateCommand(scenario, options);
+    });
+
   return program;
 }
 
+
 /**
  * Runs the `sim` command line with `argv` (as in process.argv) and
- * returns the exit status: 0 on success, 2 for invalid input, 70 for an
- * internal failure.
+ * returns the exit status: 0 on success, 1 when `sim validate` finds a
+ * line out of tolerance, 2 for invalid input, 70 for an internal failure.
  */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
-    return 0;
+    const state: CommandState = { exitStatus: 0 };
+    await buildProgram(state).parseAsync(argv);
+    return state.exitStatus;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has printed its message already; --help and --version

@@ -120,8 +120,10 @@ export class Cluster {
       sim,
       {
         synRetryDelays: config.network.synRetryDelays,
+        synAckRetryDelays: config.network.synAckRetryDelays,
         synLossProbability: config.network.synLossProbability,
         ackLossProbability: config.network.ackLossProbability,
+        retransmitLossProbability: config.network.retransmitLossProbability,
       },
       streams.stream('network.syn-loss'),
     );

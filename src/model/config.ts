@@ -59,10 +59,14 @@ export interface ClusterConfig {
   network: {
     /** Pauses before each SYN retransmission, in seconds. */
     synRetryDelays: number[];
+    /** Pauses before each SYN-ACK retransmission by a server, in seconds. */
+    synAckRetryDelays: number[];
     /** Probability that one SYN is lost between client and server. */
     synLossProbability: number;
     /** Probability that the client's final handshake ACK is lost. */
     ackLossProbability: number;
+    /** Probability that a retransmitted SYN or ACK is lost too. */
+    retransmitLossProbability: number;
     /** Bytes per second between servers and to LAN clients. */
     lanBytesPerSecond: number;
     /** Round trip between LAN hosts, in seconds. */

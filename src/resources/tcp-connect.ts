@@ -6,11 +6,17 @@ import type { Pool } from './pool.js';
 /** TCP connection set-up as the client's and server's kernels perform it. */
 export interface TcpConnectOptions {
   /**
-   * Pauses before each retransmission of a lost handshake packet, in
+   * Pauses before each retransmission of a lost SYN by the client, in
    * seconds. Linux 2.4 waits 3 s, then 6 s and 12 s more.
    */
   synRetryDelays: readonly number[];
-  /** Probability that a SYN is lost on the way, independent per SYN. */
+  /**
+   * Pauses before each retransmission of the server's SYN-ACK when the
+   * client's ACK was lost or dropped, in seconds; after the last one the
+   * server forgets the connection. Linux 2.4 waits 3, 6, 12, 24 and 48 s.
+   */
+  synAckRetryDelays: readonly number[];
+  /** Probability that a connection's first SYN is lost on the way. */
   synLossProbability: number;
   /**
    * Probability that the client's final handshake ACK is lost. The
@@ -19,6 +25,12 @@ export interface TcpConnectOptions {
    * answered, so the server sees it one retry delay later.
    */
   ackLossProbability: number;
+  /**
+   * Probability that a retransmission (SYN or ACK) is lost too. Losses on
+   * a congested path come in bursts, so this can exceed the first-packet
+   * probabilities.
+   */
+  retransmitLossProbability: number;
 }
 
 /** Outcome callbacks of a connection attempt. */
@@ -43,15 +55,18 @@ function sendSyn(attempt: Attempt): void {
   const connector = attempt.connector;
   connector.synsSent++;
 
-  const lost = connector.random.next() < connector.options.synLossProbability;
-  if (!lost && !attempt.pool.isFull()) {
+  const options = connector.options;
+  const lossProbability =
+    attempt.retries === 0 ? options.synLossProbability : options.retransmitLossProbability;
+  const lost = connector.random.next() < lossProbability;
+  if (!lost) {
     attempt.callbacks.established(attempt.arg);
     attempt.retries = 0;
     sendAck(attempt);
     return;
   }
 
-  connector.synsDropped++;
+  connector.synsLost++;
   const delay = connector.options.synRetryDelays[attempt.retries];
   if (delay === undefined) {
     attempt.callbacks.failed(attempt.arg);
@@ -63,24 +78,23 @@ function sendSyn(attempt: Attempt): void {
 
 function sendAck(attempt: Attempt): void {
   const connector = attempt.connector;
-  const delays = connector.options.synRetryDelays;
-  const lost = connector.random.next() < connector.options.ackLossProbability;
+  const options = connector.options;
+  const lossProbability =
+    attempt.retries === 0 ? options.ackLossProbability : options.retransmitLossProbability;
+  const lost = connector.random.next() < lossProbability;
 
-  // After the last retransmission the connection is taken as accepted:
-  // every packet of a handshake lost is too rare to model.
-  if (lost && attempt.retries < delays.length) {
+  if (lost) {
     connector.acksLost++;
-    const delay = delays[attempt.retries] as number;
-    attempt.retries++;
-    connector.sim.schedule(delay, sendAck, attempt);
+  } else if (attempt.pool.request(attempt.callbacks.accepted, attempt.arg) !== false) {
     return;
+  } else {
+    // The accept queue is full: the server's kernel drops the ACK and
+    // keeps the connection half-open until a retransmitted SYN-ACK is
+    // answered while there is room.
+    connector.acksDropped++;
   }
-  if (attempt.pool.request(attempt.callbacks.accepted, attempt.arg) !== false) return;
 
-  // The backlog filled up while the ACK was on its way: the server drops
-  // it and retransmits its SYN-ACK like a lost ACK, until it gives up.
-  connector.acksLost++;
-  const delay = delays[attempt.retries];
+  const delay = options.synAckRetryDelays[attempt.retries];
   if (delay === undefined) {
     attempt.callbacks.failed(attempt.arg);
     return;
@@ -92,17 +106,24 @@ function sendAck(attempt: Attempt): void {
 /**
  * Opens connections to servers whose accept queue is a `Pool`: the pool's
  * units are the connections the application has accepted and its queue
- * is the listen backlog. A SYN that finds the backlog full is dropped,
- * as is one lost on the way, and the client's kernel sends it again after
- * each delay of the retry schedule; after the last, connect() fails.
+ * is the listen backlog. A SYN lost on the way is sent again after each
+ * delay of the client's retry schedule; after the last, connect() fails.
+ * Once the server answers, connect() returns on the client. The client's
+ * final ACK may be lost, or dropped because the accept queue is full (as
+ * Linux 2.4 does); the server then retransmits its SYN-ACK on its own
+ * schedule and accepts the connection only when an ACK finds room. After
+ * its last retransmission it gives up, and the client, which believes it
+ * is connected, never gets a greeting.
  */
 export class TcpConnector {
   /** SYNs sent, first attempts and retransmissions together. */
   synsSent = 0;
-  /** SYNs dropped by a full backlog or lost on the way. */
-  synsDropped = 0;
-  /** Final handshake ACKs lost or dropped, each delaying the accept. */
+  /** SYNs lost on the way. */
+  synsLost = 0;
+  /** Final handshake ACKs lost on the way. */
   acksLost = 0;
+  /** Final handshake ACKs dropped because the accept queue was full. */
+  acksDropped = 0;
 
   constructor(
     readonly sim: Simulator,
@@ -112,9 +133,8 @@ export class TcpConnector {
 
   /**
    * Connects to the server behind `pool`. Either `failed` runs, or
-   * `established` and later (or at once) `accepted`. `failed` may also run
-   * after `established` when the backlog stays full through every
-   * SYN-ACK retransmission.
+   * `established` and then, at once or later, `accepted`; `failed` also
+   * runs after `established` when the server gives up on the handshake.
    */
   connect<A>(pool: Pool, callbacks: ConnectCallbacks<A>, arg: A): void {
     sendSyn({

@@ -18,8 +18,10 @@ export interface LoadedScenario {
   file: string;
   scenario: SpecmailScenario;
   model: SpecmailModel;
-  /** Absolute path of the published result the scenario names, if any. */
+  /** Path of the published result the scenario names, if any. */
   referenceFile: string | undefined;
+  /** Path of the tolerances file the scenario names, if any. */
+  tolerancesFile: string | undefined;
 }
 
 /** Folders searched for hardware profiles, relative to the scenario. */
@@ -39,13 +41,14 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     filer: loadProfile(file, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
   };
 
-  const referenceFile =
-    scenario.reference === undefined ? undefined : resolve(dirname(file), scenario.reference);
+  const besideScenario = (name: string | undefined): string | undefined =>
+    name === undefined ? undefined : relative(process.cwd(), resolve(dirname(file), name));
   return {
     file,
     scenario,
     model: toModel(scenario, profiles.node, profiles.balancer, profiles.filer),
-    referenceFile,
+    referenceFile: besideScenario(scenario.reference),
+    tolerancesFile: besideScenario(scenario.tolerances),
   };
 }
 
@@ -126,8 +129,10 @@ function toModel(
     },
     network: {
       synRetryDelays: c.network.synRetryDelaysSeconds,
+      synAckRetryDelays: c.network.synAckRetryDelaysSeconds,
       synLossProbability: c.network.synLossProbability,
       ackLossProbability: c.network.ackLossProbability,
+      retransmitLossProbability: c.network.retransmitLossProbability,
       lanBytesPerSecond: c.network.lanBytesPerSecond,
       lanRoundTrip: c.network.lanRoundTripMs / 1000,
       sendBufferBytes: c.network.sendBufferBytes,
@@ -188,7 +193,7 @@ function toModel(
       },
       phases: {
         warmup: w.phases.warmupSeconds,
-        rampUp: w.phases.rampUpSeconds,
+        rampUp: w.phases.rampUpSeconds ?? w.phases.warmupSeconds,
         measurement: w.phases.measurementSeconds,
         rampDown: w.phases.rampDownSeconds,
       },

@@ -56,11 +56,12 @@ const workload = z.strictObject({
   phases: z
     .strictObject({
       warmupSeconds: nonNegative.default(D.phases.warmup),
-      rampUpSeconds: nonNegative.default(D.phases.rampUp),
+      /** Defaults to the whole warm-up. */
+      rampUpSeconds: nonNegative.optional(),
       measurementSeconds: positive.default(D.phases.measurement),
       rampDownSeconds: nonNegative.default(D.phases.rampDown),
     })
-    .refine((p) => p.rampUpSeconds <= p.warmupSeconds, {
+    .refine((p) => p.rampUpSeconds === undefined || p.rampUpSeconds <= p.warmupSeconds, {
       message: 'rampUpSeconds must not exceed warmupSeconds',
       path: ['rampUpSeconds'],
     })
@@ -99,8 +100,10 @@ const cluster = z.strictObject({
   }),
   network: z.strictObject({
     synRetryDelaysSeconds: z.array(positive),
+    synAckRetryDelaysSeconds: z.array(positive),
     synLossProbability: share,
     ackLossProbability: share,
+    retransmitLossProbability: share,
     lanBytesPerSecond: positive,
     lanRoundTripMs: nonNegative,
     sendBufferBytes: nonNegative,
@@ -145,6 +148,8 @@ export const specmailScenarioSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   /** Published result to compare with, relative to the scenario file. */
   reference: z.string().optional(),
+  /** Tolerances of `sim validate`, relative to the scenario file. */
+  tolerances: z.string().optional(),
   workload: workload.prefault({}),
   cluster,
   software,

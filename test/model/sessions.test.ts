@@ -143,14 +143,15 @@ describe('SMTP session', () => {
 });
 
 describe('connection limits', () => {
-  it('retries a SYN dropped by a full backlog', () => {
-    // One session slot and a backlog of one: the third connection is
-    // dropped, and its SYN is sent again 3 s later, when a slot is free.
+  it('delays the banner while the accept queue is full', () => {
+    // One connection slot and no accept queue: the second client's ACK is
+    // dropped, and its connection is accepted when the server's SYN-ACK
+    // retransmitted at t=3 is answered, after the first session ended.
     const config = tinyClusterConfig();
     config.smtp.maxSessions = 1;
-    config.smtp.acceptBacklog = 1;
+    config.smtp.acceptBacklog = 0;
     const { sim, observer, cluster } = tinyCluster(10, config);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       const message = {
         modem: false,
         sizeBytes: 1000,
@@ -163,10 +164,10 @@ describe('connection limits', () => {
     }
     sim.run();
 
-    const connects = observer.log.filter((line) => line.startsWith(`step ${Step.SmtpConnect} `));
-    expect(connects).toHaveLength(3);
-    expect(connects[2]).toMatch(/^step 0 at 0 took 3\d{3}(\.\d)?$/);
-    expect(cluster.connector.synsDropped).toBe(1);
-    expect(cluster.connector.synsSent).toBe(4);
+    const hellos = observer.log.filter((line) => line.startsWith(`step ${Step.SmtpHello} `));
+    expect(hellos).toHaveLength(2);
+    expect(hellos[1]).toMatch(/^step 1 at 1 took 30\d\d(\.\d)?$/);
+    expect(cluster.connector.acksDropped).toBe(1);
+    expect(observer.log.filter((line) => line === 'smtp session completed')).toHaveLength(2);
   });
 });

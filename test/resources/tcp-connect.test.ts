@@ -6,6 +6,8 @@ import { TcpConnector } from '../../src/resources/tcp-connect.js';
 
 /** Pauses before the 2nd, 3rd and 4th SYN, so SYNs go out at 0, 3, 9, 21. */
 const RETRY_DELAYS = [3, 6, 12];
+/** SYN-ACKs go out at 0, 3, 9, 21, 45 and 93. */
+const SYN_ACK_RETRY_DELAYS = [3, 6, 12, 24, 48];
 
 type Outcome = 'established' | 'accepted' | 'failed';
 type OutcomeEntry = [time: number, outcome: Outcome];
@@ -14,6 +16,8 @@ interface SetUpOptions {
   queueLimit?: number;
   synLossProbability?: number;
   ackLossProbability?: number;
+  /** Defaults to the higher of the two first-packet probabilities. */
+  retransmitLossProbability?: number;
   /** Takes the pool's only unit at t=0 before the client connects. */
   holdBusy: boolean;
 }
@@ -31,8 +35,12 @@ function setUp(options: SetUpOptions) {
     sim,
     {
       synRetryDelays: RETRY_DELAYS,
+      synAckRetryDelays: SYN_ACK_RETRY_DELAYS,
       synLossProbability: options.synLossProbability ?? 0,
       ackLossProbability: options.ackLossProbability ?? 0,
+      retransmitLossProbability:
+        options.retransmitLossProbability ??
+        Math.max(options.synLossProbability ?? 0, options.ackLossProbability ?? 0),
     },
     random,
   );
@@ -53,21 +61,44 @@ function setUp(options: SetUpOptions) {
 }
 
 describe('TcpConnector', () => {
-  it('full backlog fails after last retry', () => {
+  it('lost first SYN retried once', () => {
+    // The first SYN is lost, its retransmission 3 s later is not.
     const { sim, pool, connector, outcomes, callbacks } = setUp({
-      holdBusy: true,
+      synLossProbability: 1,
+      retransmitLossProbability: 0,
+      holdBusy: false,
+    });
+    connector.connect(pool, callbacks, undefined);
+    sim.run();
+
+    expect(outcomes).toEqual([
+      [3, 'established'],
+      [3, 'accepted'],
+    ]);
+    expect(connector.synsSent).toBe(2);
+  });
+
+  it('total SYN loss fails at 21', () => {
+    const { sim, pool, connector, outcomes, callbacks } = setUp({
+      synLossProbability: 1,
+      holdBusy: false,
     });
     connector.connect(pool, callbacks, undefined);
     sim.run();
 
     expect(outcomes).toEqual([[21, 'failed']]);
     expect(connector.synsSent).toBe(4);
-    expect(connector.synsDropped).toBe(4);
-    expect(pool.inUse).toBe(1);
+    expect(connector.synsLost).toBe(4);
+    expect(pool.inUse).toBe(0);
+    expect(pool.rejected).toBe(0);
+    expect(pool.waitTime.count).toBe(0);
   });
 
   it('SYNs go out at 0, 3, 9 and 21', () => {
-    const { sim, pool, connector, callbacks } = setUp({ holdBusy: true });
+    const { sim, pool, connector, callbacks } = setUp({
+      synLossProbability: 1,
+      holdBusy: false,
+    });
     const synTimes: number[] = [];
     let seenSyns = 0;
     // Samples synsSent at every whole second up to 30 s. A retry due at
@@ -86,40 +117,6 @@ describe('TcpConnector', () => {
     expect(synTimes).toEqual([0, 3, 9, 21]);
   });
 
-  it('retry after release is accepted', () => {
-    const { sim, pool, connector, outcomes, callbacks } = setUp({
-      holdBusy: true,
-    });
-    sim.schedule(5, () => pool.release(), undefined);
-    connector.connect(pool, callbacks, undefined);
-    sim.run();
-
-    // SYNs at 0 and 3 find the backlog full, but the one at 9 finds it free.
-    expect(outcomes).toEqual([
-      [9, 'established'],
-      [9, 'accepted'],
-    ]);
-    expect(connector.synsSent).toBe(3);
-    expect(connector.synsDropped).toBe(2);
-    expect(pool.inUse).toBe(1);
-  });
-
-  it('total SYN loss fails without requests', () => {
-    const { sim, pool, connector, outcomes, callbacks } = setUp({
-      synLossProbability: 1,
-      holdBusy: false,
-    });
-    connector.connect(pool, callbacks, undefined);
-    sim.run();
-
-    expect(outcomes).toEqual([[21, 'failed']]);
-    expect(connector.synsSent).toBe(4);
-    expect(connector.synsDropped).toBe(4);
-    expect(pool.inUse).toBe(0);
-    expect(pool.rejected).toBe(0);
-    expect(pool.waitTime.count).toBe(0);
-  });
-
   it('free pool accepts synchronously', () => {
     const { pool, connector, outcomes, callbacks } = setUp({
       holdBusy: false,
@@ -132,7 +129,6 @@ describe('TcpConnector', () => {
       [0, 'accepted'],
     ]);
     expect(connector.synsSent).toBe(1);
-    expect(connector.synsDropped).toBe(0);
     expect(pool.inUse).toBe(1);
   });
 
@@ -149,8 +145,43 @@ describe('TcpConnector', () => {
       [0, 'established'],
       [4, 'accepted'],
     ]);
+    expect(connector.acksDropped).toBe(0);
+  });
+
+  it('full accept queue drops the ACK', () => {
+    // The only unit is busy and the accept queue holds nothing, so the
+    // ACK is dropped; the unit frees at t=5, and the ACK answering the
+    // SYN-ACK retransmitted at t=9 finds room.
+    const { sim, pool, connector, outcomes, callbacks } = setUp({
+      holdBusy: true,
+    });
+    sim.schedule(5, () => pool.release(), undefined);
+    connector.connect(pool, callbacks, undefined);
+    sim.run();
+
+    expect(outcomes).toEqual([
+      [0, 'established'],
+      [9, 'accepted'],
+    ]);
+    expect(connector.acksDropped).toBe(2);
+    expect(pool.rejected).toBe(2);
+  });
+
+  it('full accept queue fails at 93', () => {
+    // The server retransmits its SYN-ACK at 3, 9, 21, 45 and 93 s, finds
+    // the accept queue full every time and then gives up.
+    const { sim, pool, connector, outcomes, callbacks } = setUp({
+      holdBusy: true,
+    });
+    connector.connect(pool, callbacks, undefined);
+    sim.run();
+
+    expect(outcomes).toEqual([
+      [0, 'established'],
+      [93, 'failed'],
+    ]);
+    expect(connector.acksDropped).toBe(6);
     expect(connector.synsSent).toBe(1);
-    expect(connector.synsDropped).toBe(0);
   });
 
   it('lost ACKs delay accept to 21', () => {
@@ -159,37 +190,35 @@ describe('TcpConnector', () => {
     // 3 + 6 + 12 s.
     const { sim, pool, connector, outcomes, callbacks } = setUp({
       ackLossProbability: 1,
+      retransmitLossProbability: 1,
       holdBusy: false,
     });
-    connector.connect(pool, callbacks, undefined);
-    sim.run();
-
-    expect(outcomes).toEqual([
-      [0, 'established'],
-      [21, 'accepted'],
-    ]);
-    expect(connector.acksLost).toBe(3);
-    expect(connector.synsSent).toBe(1);
+    let acceptedAt = -1;
+    connector.connect(
+      pool,
+      { ...callbacks, accepted: () => (acceptedAt = sim.now) },
+      undefined,
+    );
+    sim.run(21.5);
+    expect(acceptedAt).toBe(-1);
+    expect(connector.acksLost).toBe(4);
+    expect(outcomes).toEqual([[0, 'established']]);
   });
 
-  it('backlog full after ACK loss fails', () => {
-    // The ACKs are lost until t=21 as above. Another client takes the only
-    // unit at t=1 and keeps it, so the ACK at t=21 is dropped and, with
-    // every retransmission used, the connection fails then.
+  it('ACK lost once accepts at 3', () => {
     const { sim, pool, connector, outcomes, callbacks } = setUp({
       ackLossProbability: 1,
+      retransmitLossProbability: 0,
       holdBusy: false,
     });
     connector.connect(pool, callbacks, undefined);
-    sim.schedule(1, () => pool.request(() => {}, undefined), undefined);
     sim.run();
 
     expect(outcomes).toEqual([
       [0, 'established'],
-      [21, 'failed'],
+      [3, 'accepted'],
     ]);
-    expect(connector.acksLost).toBe(4);
-    expect(pool.rejected).toBe(1);
+    expect(connector.acksLost).toBe(1);
   });
 
   it('arg reaches the callbacks', () => {

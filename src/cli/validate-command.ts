@@ -1,0 +1,60 @@
+import { SimError } from '../errors.js';
+import { formatValidationReport } from '../report/validation-report.js';
+import { loadYamlFile } from '../scenario/load-yaml.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { publishedResultSchema, tolerancesSchema } from '../scenario/reference-schema.js';
+import { validateRun } from '../validation/compare.js';
+import { runSpecmail } from '../workload/specmail2001/run.js';
+import type { RunCommandOptions } from './run-command.js';
+
+/** Exit status of `sim validate` when some line fails its tolerance. */
+export const EXIT_VALIDATION_FAILED = 1;
+
+/**
+ * Runs `sim validate`: runs the scenario, compares it with the published
+ * result and tolerances the scenario names, and prints the table.
+ * Returns 0 when every line passes and 1 when any fails.
+ */
+export function validateCommand(file: string, options: Omit<RunCommandOptions, 'output'>): number {
+  const loaded = loadScenario(file, { overrides: options.set });
+  const { referenceFile, tolerancesFile } = loaded;
+  if (referenceFile === undefined || tolerancesFile === undefined) {
+    throw new SimError(
+      'reference-missing',
+      `${file}: no published result to validate against; add "reference: <file>" and ` +
+        '"tolerances: <file>" (paths beside the scenario) to the scenario.',
+    );
+  }
+  const published = loadYamlFile(referenceFile, publishedResultSchema);
+  const tolerances = loadYamlFile(tolerancesFile, tolerancesSchema);
+
+  const levels = options.levels ?? loaded.model.workload.levels;
+  const missing = levels.filter((level) => published.levels[String(level)] === undefined);
+  if (missing.length > 0) {
+    throw new SimError(
+      'reference-level-missing',
+      `${referenceFile}: has no level ${missing.join(', ')}; validate only the levels it ` +
+        `publishes (${Object.keys(published.levels).join(', ')}) with --levels.`,
+    );
+  }
+
+  const seed = options.seed ?? loaded.scenario.seed;
+  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  log(`sim: validating ${file} with seed ${seed} against ${referenceFile}`);
+  const result = runSpecmail(loaded.model, {
+    scenario: loaded.scenario.name,
+    seed,
+    levels,
+    durationSeconds: options.duration,
+    onLevel: (level, wallSeconds) =>
+      log(`sim: level ${level.loadPct} % done in ${wallSeconds.toFixed(1)} s`),
+  });
+
+  const validation = validateRun(result, published, tolerances);
+  const report =
+    options.format === 'json'
+      ? `${JSON.stringify(validation, null, 2)}\n`
+      : formatValidationReport(validation);
+  process.stdout.write(report);
+  return validation.failed === 0 ? 0 : EXIT_VALIDATION_FAILED;
+}
