@@ -41,8 +41,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     filer: loadProfile(file, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
   };
 
-  const besideScenario = (name: string | undefined): string | undefined =>
-    name === undefined ? undefined : relative(process.cwd(), resolve(dirname(file), name));
+  const besideScenario = (name: string | null | undefined): string | undefined =>
+    name === undefined || name === null ? undefined : relative(process.cwd(), resolve(dirname(file), name));
   return {
     file,
     scenario,

@@ -146,10 +146,13 @@ export const specmailScenarioSchema = z.strictObject({
   kind: z.literal('specmail2001'),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-  /** Published result to compare with, relative to the scenario file. */
-  reference: z.string().optional(),
+  /**
+   * Published result to compare with, relative to the scenario file; null
+   * (as `--set reference=` gives) means none.
+   */
+  reference: z.string().min(1).nullish(),
   /** Tolerances of `sim validate`, relative to the scenario file. */
-  tolerances: z.string().optional(),
+  tolerances: z.string().min(1).nullish(),
   workload: workload.prefault({}),
   cluster,
   software,
