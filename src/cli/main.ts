@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
-import { collect, parseLevels, parseSeconds, parseSeed } from './options.js';
+import { collect, parseLevels, parseSeconds, parseSeed, parseWorkers } from './options.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -31,6 +31,7 @@ function buildProgram(state: CommandState): Command {
     .option('--set <key=value>', 'override a scenario value by key path, such as software.pop.threads=200 (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'print no progress on standard error')
+    .option('--workers <n>', 'worker threads that run levels in parallel (default: one per core)', parseWorkers)
     .action((scenario: string, options: RunCommandOptions) => runCommand(scenario, options));
 
   program
@@ -46,8 +47,9 @@ function buildProgram(state: CommandState): Command {
     .addOption(new Option('--format <format>', 'table format').choices(['text', 'json']).default('text'))
     .option('--set <key=value>', 'override a scenario value by key path (repeatable)', collect, [])
     .option('-q, --quiet', 'print no progress on standard error')
-    .action((scenario: string, options: RunCommandOptions) => {
-      state.exitStatus = validateCommand(scenario, options);
+    .option('--workers <n>', 'worker threads that run levels in parallel (default: one per core)', parseWorkers)
+    .action(async (scenario: string, options: RunCommandOptions) => {
+      state.exitStatus = await validateCommand(scenario, options);
     });
 
   return program;

@@ -34,6 +34,15 @@ export function parseSeconds(text: string): number {
   return value;
 }
 
+/** Parses a worker-thread count from 1 to 64. */
+export function parseWorkers(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > 64) {
+    throw new InvalidArgumentError(`got "${text}"; give a whole number of workers from 1 to 64.`);
+  }
+  return value;
+}
+
 /** Collects a repeatable option into a list. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SimError } from '../errors.js';
@@ -15,6 +16,7 @@ export interface RunCommandOptions {
   set: string[];
   output?: string;
   quiet?: boolean;
+  workers?: number;
 }
 
 function checkWritable(file: string): void {
@@ -34,21 +36,22 @@ function checkWritable(file: string): void {
  * report to standard output or the --output file. Progress goes to
  * standard error so that the report stays clean for pipes.
  */
-export function runCommand(file: string, options: RunCommandOptions): void {
+export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   if (options.output !== undefined) checkWritable(options.output);
   const loaded = loadScenario(file, { overrides: options.set });
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
 
   log(`sim: running ${file} with seed ${seed}`);
-  const result = runSpecmail(loaded.model, {
+  const result = await runSpecmail(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
     levels: options.levels,
     durationSeconds: options.duration,
+    workers: options.workers ?? availableParallelism(),
     onLevel: (level, wallSeconds) =>
       log(
-        `sim: level ${level.loadPct} % done in ${wallSeconds.toFixed(1)} s ` +
+        `sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s ` +
           `(${level.eventsFired.toLocaleString('en-US')} events)`,
       ),
   });

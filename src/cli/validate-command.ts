@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { SimError } from '../errors.js';
 import { formatValidationReport } from '../report/validation-report.js';
 import { loadYamlFile } from '../scenario/load-yaml.js';
@@ -15,7 +16,10 @@ export const EXIT_VALIDATION_FAILED = 1;
  * result and tolerances the scenario names, and prints the table.
  * Returns 0 when every line passes and 1 when any fails.
  */
-export function validateCommand(file: string, options: Omit<RunCommandOptions, 'output'>): number {
+export async function validateCommand(
+  file: string,
+  options: Omit<RunCommandOptions, 'output'>,
+): Promise<number> {
   const loaded = loadScenario(file, { overrides: options.set });
   const { referenceFile, tolerancesFile } = loaded;
   if (referenceFile === undefined || tolerancesFile === undefined) {
@@ -41,13 +45,14 @@ export function validateCommand(file: string, options: Omit<RunCommandOptions, '
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   log(`sim: validating ${file} with seed ${seed} against ${referenceFile}`);
-  const result = runSpecmail(loaded.model, {
+  const result = await runSpecmail(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
     levels,
     durationSeconds: options.duration,
+    workers: options.workers ?? availableParallelism(),
     onLevel: (level, wallSeconds) =>
-      log(`sim: level ${level.loadPct} % done in ${wallSeconds.toFixed(1)} s`),
+      log(`sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s`),
   });
 
   const validation = validateRun(result, published, tolerances);

@@ -1,3 +1,4 @@
+import { runLevelsInWorkers, workersAvailable } from '../../parallel/run-levels.js';
 import type { RunResult, LevelResult } from './results.js';
 import { runSpecmailLevel, type SpecmailModel } from './run-level.js';
 
@@ -10,17 +11,25 @@ export interface SpecmailRunOptions {
   levels?: number[];
   /** Measurement phase per level in seconds; the model's when omitted. */
   durationSeconds?: number;
-  /** Called after each level, for progress output. */
+  /**
+   * Worker threads to run levels on in parallel; 1 (the default) runs
+   * them in this thread. The results are the same either way.
+   */
+  workers?: number;
+  /** Called after each level, with the wall time since the run began. */
   onLevel?: (level: LevelResult, wallSeconds: number) => void;
 }
 
 /**
- * Runs every requested load level of a SPECmail2001 model, one after
- * another, each from an empty event calendar with the same seed, so that
- * the levels share random numbers (common random numbers) and a level's
- * result does not depend on which other levels ran.
+ * Runs every requested load level of a SPECmail2001 model, each from an
+ * empty event calendar with the same seed, so that the levels share
+ * random numbers (common random numbers) and a level's result does not
+ * depend on which other levels ran or on how many workers ran them.
  */
-export function runSpecmail(model: SpecmailModel, options: SpecmailRunOptions): RunResult {
+export async function runSpecmail(
+  model: SpecmailModel,
+  options: SpecmailRunOptions,
+): Promise<RunResult> {
   const duration = options.durationSeconds ?? model.workload.phases.measurement;
   const levelModel: SpecmailModel = {
     cluster: model.cluster,
@@ -30,13 +39,23 @@ export function runSpecmail(model: SpecmailModel, options: SpecmailRunOptions): 
     },
   };
 
-  const levels: LevelResult[] = [];
-  for (const loadPct of options.levels ?? model.workload.levels) {
-    const started = process.hrtime.bigint();
-    const level = runSpecmailLevel(levelModel, loadPct, options.seed);
-    levels.push(level);
-    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    options.onLevel?.(level, wallSeconds);
+  const loads = options.levels ?? model.workload.levels;
+  const started = process.hrtime.bigint();
+  const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+  const workers = options.workers ?? 1;
+
+  let levels: LevelResult[];
+  if (workers > 1 && loads.length > 1 && workersAvailable()) {
+    levels = await runLevelsInWorkers(levelModel, loads, options.seed, workers, (level) =>
+      options.onLevel?.(level, elapsed()),
+    );
+  } else {
+    levels = [];
+    for (const loadPct of loads) {
+      const level = runSpecmailLevel(levelModel, loadPct, options.seed);
+      levels.push(level);
+      options.onLevel?.(level, elapsed());
+    }
   }
 
   return { scenario: options.scenario, seed: options.seed, durationSeconds: duration, levels };

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LevelResult } from '../workload/specmail2001/results.js';
+import type { SpecmailModel } from '../workload/specmail2001/run-level.js';
+import type { LevelJob } from './level-worker.js';
+
+interface WorkerReply {
+  id: number;
+  result?: LevelResult;
+  error?: string;
+}
+
+const WORKER_ENTRY = new URL('./level-worker.js', import.meta.url);
+
+/**
+ * True when the compiled worker entry exists. It does not when the
+ * TypeScript sources run directly (as under vitest); callers then run the
+ * levels in this thread.
+ */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_ENTRY));
+}
+
+/**
+ * Runs load levels on `workers` worker threads and returns the results
+ * in the order of `levels`. Each level is a pure job (model, level,
+ * seed), so the results are identical to running them one after another
+ * in this thread. `onLevel` is called as each level finishes, in
+ * completion order.
+ */
+export async function runLevelsInWorkers(
+  model: SpecmailModel,
+  levels: readonly number[],
+  seed: number,
+  workers: number,
+  onLevel?: (level: LevelResult) => void,
+): Promise<LevelResult[]> {
+  const count = Math.max(1, Math.min(workers, levels.length));
+  const pool = Array.from({ length: count }, () => new Worker(WORKER_ENTRY));
+  const results: (LevelResult | undefined)[] = new Array(levels.length);
+  let next = 0;
+
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const post = (): void => {
+              if (next >= levels.length) return resolve();
+              const job: LevelJob = { id: next, model, loadPct: levels[next] as number, seed };
+              next++;
+              worker.postMessage(job);
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              if (reply.error !== undefined || reply.result === undefined) {
+                reject(new Error(`level ${levels[reply.id]} failed in a worker: ${reply.error}`));
+                return;
+              }
+              results[reply.id] = reply.result;
+              onLevel?.(reply.result);
+              post();
+            });
+            worker.on('error', reject);
+            post();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+
+  return results as LevelResult[];
+}
