@@ -50,10 +50,10 @@ function finish(job: CommandJob): void {
 }
 
 /**
- * Serves one command on `node`: its CPU work (plus `extraCpu` seconds),
- * then its writes to the local disk, then its NFS writes and reads (plus
- * the extra ones given) on the filer, then its directory lookups, then
- * any wait outside the model, one after another. Calls `onDone(arg)` when all are
+ * Serves one command on `node`, one demand after another: CPU work (plus
+ * `extraCpu` seconds), local disk writes, NFS writes and reads on the
+ * filer (plus the extra ones given), directory lookups, and any wait
+ * outside the model. Calls `onDone(arg)` when all are
  * done. The caller holds whatever thread the command runs on.
  */
 export function serveCommand<A>(

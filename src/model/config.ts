@@ -25,7 +25,7 @@ export interface CommandDemand {
   directoryLookups: number;
   /**
    * Seconds the command waits on a service outside the model, such as a
-   * reverse DNS lookup; holds the thread but no modelled resource.
+   * reverse DNS lookup. The command keeps its thread meanwhile.
    */
   externalWait: number;
 }

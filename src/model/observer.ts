@@ -19,7 +19,7 @@ export type Step = (typeof Step)[keyof typeof Step];
 /** Number of distinct steps. */
 export const STEP_COUNT = 13;
 
-/** How a client session ended. */
+/** Outcome of a client session. */
 export type SessionOutcome =
   | 'completed'
   | 'disconnect'
@@ -30,7 +30,7 @@ export type SessionOutcome =
  * Receives what clients measure. The model reports raw times; the
  * workload decides which ones fall in a measurement phase and whether
  * they meet its quality-of-service limits. All dates and times are in
- * seconds; `sessionDate` is when the client's session started, so that
+ * seconds. `sessionDate` is when the client's session started, so that
  * every step of a session can be counted in the same phase.
  */
 export interface MailObserver {
@@ -46,8 +46,8 @@ export interface MailObserver {
     timedOut: boolean,
   ): void;
   /**
-   * A message transfer started at `stepDate` finished (SMTP DATA up to
-   * the final reply, or a POP RETR down to its last byte); `completed` is
+   * A message transfer started at `stepDate` finished: SMTP DATA up to
+   * the final reply, or a POP RETR down to its last byte. `completed` is
    * false when the client disconnected or timed out first.
    */
   transfer(
@@ -65,9 +65,9 @@ export interface MailObserver {
   /** A remote recipient's copy reached the mail sink. */
   remoteDelivered(sendDate: number, deliveredDate: number): void;
   /**
-   * A delivery-time probe ended: `deliveryTime` from the end of the
-   * sender's DATA until the probe saw the message, or null when it gave
-   * up; `connectError` when its POP connection failed.
+   * A delivery-time probe ended. `deliveryTime` runs from the end of the
+   * sender's DATA until the message was stored, and is null when the
+   * probe gave up. `connectError` is true when a POP connection failed.
    */
   probe(sendDate: number, deliveryTime: number | null, connectError: boolean): void;
 }

@@ -44,7 +44,7 @@ export const filerProfileSchema = z.strictObject({
   nvramWriteTimeMs: z.number().positive(),
 });
 
-/** Any hardware profile, told apart by `kind`. */
+/** Any hardware profile; `kind` selects the schema. */
 export const hardwareProfileSchema = z.discriminatedUnion('kind', [
   serverProfileSchema,
   filerProfileSchema,

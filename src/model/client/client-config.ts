@@ -1,4 +1,4 @@
-/** How the benchmark's clients behave on the wire. */
+/** Network behaviour of the benchmark's clients. */
 export interface ClientConfig {
   /** Throughput of a modem client, in bytes per second (56k: 6,000). */
   modemBytesPerSecond: number;

@@ -39,10 +39,10 @@ const STEP_OF_PHASE: readonly Step[] = [
 /**
  * One POP3 session of a client: connect, then the greeting banner and
  * USER, PASS, STAT, RETR and DELE for each message found, then QUIT. The
- * Connect step is the TCP handshake, which the kernel completes; the
+ * Connect step is the TCP handshake, which the kernel completes. The
  * banner and every command then wait for one of the node's POP threads
- * and hold it until the reply is written, so the User ID step, which
- * starts when connect() returns, includes the wait for the banner. A
+ * and keep it until the reply is written. The User ID step starts when
+ * connect() returns, so it includes the wait for the banner. A
  * RETR reply longer than the socket send buffer keeps the thread until
  * the rest has gone out at the client's speed. A banner that does not
  * come within the client's timeout ends the session as a connect error.
@@ -183,7 +183,7 @@ export class PopSession {
     }
 
     // The first byte of a RETR reply reaches the client after a round
-    // trip; the thread stays blocked in write() until all but the send
+    // trip. The thread stays blocked in write() until all but the send
     // buffer's worth of the message has gone out.
     const size = this.messages[this.messageIndex] as number;
     const speed = this.speed();

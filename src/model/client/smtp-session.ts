@@ -36,9 +36,9 @@ const enum Phase {
  * FROM, one RCPT TO per recipient, DATA with the message body, QUIT. The
  * Connect step is the TCP handshake; the Hello step starts when
  * connect() returns and so includes the wait for the banner. The SMTP
- * server gives each connection a thread of its own for the whole session
- * (its session table is the pool; the listen backlog is the pool's
- * queue), so commands never wait for a thread once accepted. The
+ * server gives each connection a thread of its own for the whole session,
+ * so commands never wait for a thread once accepted. The pool is its
+ * session table and the pool's queue its listen backlog. The
  * accepted message goes to the node's delivery queue.
  */
 export class SmtpSession {

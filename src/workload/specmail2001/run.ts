@@ -2,7 +2,7 @@ import { runLevelsInWorkers, workersAvailable } from '../../parallel/run-levels.
 import type { RunResult, LevelResult } from './results.js';
 import { runSpecmailLevel, type SpecmailModel } from './run-level.js';
 
-/** What to run of a SPECmail2001 model. */
+/** Options of a SPECmail2001 run: seed, levels, duration and workers. */
 export interface SpecmailRunOptions {
   /** Name of the scenario, copied into the result. */
   scenario: string;
