@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { runSpecmailLevel } from '../../src/workload/specmail2001/run-level.js';
+
+/**
+ * SHA-256 digests of JSON.stringify(LevelResult) for the small scenario,
+ * recorded before the engine and resources were tuned for speed. A speed
+ * change must leave every digest as it is. A change to the model, the
+ * workload or the result format changes them on purpose: then check the
+ * new results and record the new digests.
+ */
+const RECORDED: readonly { seed: number; loadPct: number; sha256: string }[] = [
+  { seed: 1, loadPct: 80, sha256: '6d769e84fd7f71fa479c035aa6ace0facd50722cb37fc4f59bea581cefe3b077' },
+  { seed: 1, loadPct: 100, sha256: 'b4a766b28ce4cb01d971211f2e8e14286b6b2d7f076279916c2e790c623e803b' },
+  { seed: 1, loadPct: 120, sha256: '48c9e90fff3c7b9299e50af63073d524aeb76fb1cc9b77eb5491e38f5ba313d4' },
+  { seed: 7, loadPct: 120, sha256: 'e41075f91ed20826b2c1406ccfbfe0c6c57d4d15de97d7827757ba049a8d4c27' },
+];
+
+describe('small scenario digest', () => {
+  const { model } = loadScenario('test/fixtures/small-specmail.yaml');
+
+  for (const { seed, loadPct, sha256 } of RECORDED) {
+    it(`matches at ${loadPct} % with seed ${seed}`, () => {
+      const result = runSpecmailLevel(model, loadPct, seed);
+      const digest = createHash('sha256').update(JSON.stringify(result)).digest('hex');
+      expect(digest).toBe(sha256);
+    });
+  }
+});
