@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
-import { collect, parseLevels, parseSeconds, parseSeed, parseWorkers } from './options.js';
+import { analyzeCommand, type AnalyzeOptions } from './network-command.js';
+import { collect, parseLevels, parseSeconds, parseSeed, parseTraceCount, parseWorkers } from './options.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -32,7 +33,19 @@ function buildProgram(state: CommandState): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'print no progress on standard error')
     .option('--workers <n>', 'worker threads that run levels in parallel (default: one per core)', parseWorkers)
+    .option('--trace <n>', 'print the first n events of replication 1, one a line (network scenarios)', parseTraceCount)
     .action((scenario: string, options: RunCommandOptions) => runCommand(scenario, options));
+
+  program
+    .command('analyze')
+    .description(
+      'Print the exact steady-state results of a network scenario without simulating, ' +
+        'or why no exact result applies.',
+    )
+    .argument('<scenario>', 'network scenario YAML file, such as scenarios/teaching/mm1-hockey-stick.yaml')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--set <key=value>', 'override a scenario value by key path, such as classes.jobs.arrivalRate=0.9 (repeatable)', collect, [])
+    .action((scenario: string, options: AnalyzeOptions) => analyzeCommand(scenario, options));
 
   program
     .command('validate')

@@ -43,6 +43,15 @@ export function parseWorkers(text: string): number {
   return value;
 }
 
+/** Parses the number of events to trace, from 1 to 1,000,000. */
+export function parseTraceCount(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > 1_000_000) {
+    throw new InvalidArgumentError(`got "${text}"; give a whole number of events from 1 to 1000000.`);
+  }
+  return value;
+}
+
 /** Collects a repeatable option into a list. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -6,6 +6,8 @@ import { formatJsonReport } from '../report/json-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
+import { runNetworkCommand } from './network-command.js';
+import { readScenarioKind } from './scenario-kind.js';
 
 /** Options of `sim run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -17,6 +19,8 @@ export interface RunCommandOptions {
   output?: string;
   quiet?: boolean;
   workers?: number;
+  /** Events to trace; network scenarios only. */
+  trace?: number;
 }
 
 function checkWritable(file: string): void {
@@ -32,12 +36,32 @@ function checkWritable(file: string): void {
 }
 
 /**
- * Runs `sim run`: loads the scenario, runs every level and writes the
- * report to standard output or the --output file. Progress goes to
- * standard error so that the report stays clean for pipes.
+ * Runs `sim run`: reads the scenario's kind, then loads it, runs it and
+ * writes the report to standard output or the --output file. Progress goes
+ * to standard error so that the report stays clean for pipes.
  */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   if (options.output !== undefined) checkWritable(options.output);
+  const kind = readScenarioKind(file, options.set);
+  if (kind === 'network') {
+    if (options.levels !== undefined) {
+      throw new SimError(
+        'option-unsupported',
+        `--levels: ${file} is a network scenario, which has no load levels; ` +
+          'change arrival rates with --set classes.<class>.arrivalRate=<rate> instead.',
+      );
+    }
+    runNetworkCommand(file, options);
+    return;
+  }
+  if (options.trace !== undefined) {
+    throw new SimError(
+      'trace-unsupported',
+      `--trace: ${file} is a ${kind} scenario; tracing is available for network scenarios ` +
+        '(kind: network) only. Remove --trace.',
+    );
+  }
+
   const loaded = loadScenario(file, { overrides: options.set });
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);

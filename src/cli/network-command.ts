@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { analyseNetwork } from '../network/analytic-match.js';
+import { compareWithTheory } from '../network/compare.js';
+import { loadNetworkScenario } from '../network/load-network.js';
+import { runNetwork } from '../network/run-network.js';
+import {
+  formatNetworkJson,
+  formatNetworkText,
+  formatTheoryJson,
+  formatTheoryText,
+} from '../report/network-report.js';
+
+/** Options of `sim run` that apply to network scenarios. */
+export interface NetworkRunOptions {
+  seed?: number;
+  duration?: number;
+  format: 'text' | 'json';
+  set: string[];
+  output?: string;
+  quiet?: boolean;
+  trace?: number;
+}
+
+/** Options of `sim analyze`. */
+export interface AnalyzeOptions {
+  format: 'text' | 'json';
+  set: string[];
+}
+
+function writeReport(report: string, output: string | undefined, log: (line: string) => void): void {
+  if (output === undefined) {
+    process.stdout.write(report);
+    return;
+  }
+  writeFileSync(output, report);
+  log(`sim: report written to ${output}`);
+}
+
+/**
+ * Runs `sim run` on a network scenario: simulates every replication,
+ * computes the exact results that apply, and writes both side by side.
+ * `--duration` sets the measured seconds of each replication.
+ */
+export function runNetworkCommand(file: string, options: NetworkRunOptions): void {
+  const sets = options.duration === undefined ? options.set : [...options.set, `duration=${options.duration}`];
+  const { model } = loadNetworkScenario(file, { overrides: sets });
+  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const seed = options.seed ?? model.seed;
+
+  log(`sim: running ${file} with seed ${seed}`);
+  const theory = analyseNetwork(model);
+  const result = runNetwork(model, {
+    seed,
+    trace: options.trace ?? 0,
+    onReplication: (replication, wallSeconds) =>
+      log(`sim: replication ${replication} of ${model.replications} done after ${wallSeconds.toFixed(1)} s`),
+  });
+  const comparison = compareWithTheory(model, result, theory);
+
+  const report =
+    options.format === 'json'
+      ? formatNetworkJson(model, result, comparison, theory)
+      : formatNetworkText(model, result, comparison, theory);
+  writeReport(report, options.output, log);
+}
+
+/** Runs `sim analyze`: prints the exact results of a network scenario without simulating. */
+export function analyzeCommand(file: string, options: AnalyzeOptions): void {
+  const { model } = loadNetworkScenario(file, { overrides: options.set });
+  const theory = analyseNetwork(model);
+  const report = options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
+  process.stdout.write(report);
+}
