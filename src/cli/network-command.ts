@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { SimError } from '../errors.js';
 import { analyseNetwork } from '../network/analytic-match.js';
 import { compareWithTheory } from '../network/compare.js';
 import { loadNetworkScenario } from '../network/load-network.js';
@@ -49,12 +50,14 @@ export function runNetworkCommand(file: string, options: NetworkRunOptions): voi
 
   log(`sim: running ${file} with seed ${seed}`);
   const theory = analyseNetwork(model);
-  const result = runNetwork(model, {
-    seed,
-    trace: options.trace ?? 0,
-    onReplication: (replication, wallSeconds) =>
-      log(`sim: replication ${replication} of ${model.replications} done after ${wallSeconds.toFixed(1)} s`),
-  });
+  const result = runOrNameFile(file, () =>
+    runNetwork(model, {
+      seed,
+      trace: options.trace ?? 0,
+      onReplication: (replication, wallSeconds) =>
+        log(`sim: replication ${replication} of ${model.replications} done after ${wallSeconds.toFixed(1)} s`),
+    }),
+  );
   const comparison = compareWithTheory(model, result, theory);
 
   const report =
@@ -62,6 +65,16 @@ export function runNetworkCommand(file: string, options: NetworkRunOptions): voi
       ? formatNetworkJson(model, result, comparison, theory)
       : formatNetworkText(model, result, comparison, theory);
   writeReport(report, options.output, log);
+}
+
+// Errors raised while running know the model but not its file.
+function runOrNameFile<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SimError) throw new SimError(error.code, `${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Runs `sim analyze`: prints the exact results of a network scenario without simulating. */

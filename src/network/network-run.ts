@@ -5,6 +5,7 @@
  */
 import { RandomStreams } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
+import { SimError } from '../errors.js';
 import type { ClassRuntime, Customer } from './customer.js';
 import { DispatchNode } from './dispatch-node.js';
 import { createDistribution } from './distribution.js';
@@ -60,6 +61,18 @@ function harvestBatch(run: NetworkRun): void {
 
 function startMeasurement(run: NetworkRun): void {
   run.startMeasurement();
+}
+
+/** A warm-up in customers may last at most this many times `duration`. */
+const WARMUP_LIMIT_DURATIONS = 1000;
+
+function warmupError(model: NetworkModel, exits: number, now: number): SimError {
+  const customers = 'customers' in model.warmup ? model.warmup.customers : 0;
+  return new SimError(
+    'warmup-incomplete',
+    `warmup: only ${exits} of ${customers} customers left the network in ${Math.round(now)} simulated seconds ` +
+      `(${WARMUP_LIMIT_DURATIONS} times duration); give a smaller warmup.customers or warmup.seconds.`,
+  );
 }
 
 type RunCustomer = Customer & { run: NetworkRun };
@@ -133,8 +146,10 @@ export class NetworkRun implements StationHost {
     const batchLength = model.duration / model.batches;
     // A warm-up counted in customers ends at an unknown instant, so the
     // clock advances one batch length at a time until it has ended.
-    while (!this.measuring && sim.pending > 0) sim.run(sim.now + batchLength);
-    if (this.measuring) sim.run(this.endTime);
+    const warmupLimit = WARMUP_LIMIT_DURATIONS * model.duration;
+    while (!this.measuring && sim.pending > 0 && sim.now < warmupLimit) sim.run(sim.now + batchLength);
+    if (!this.measuring) throw warmupError(model, this.exits, sim.now);
+    sim.run(this.endTime);
 
     // Batch figures come first: adding up the batches reuses their sums.
     const batches = this.batchSums.map((sums) => this.figuresOf(sums));
@@ -156,9 +171,10 @@ export class NetworkRun implements StationHost {
 
     const batchLength = model.duration / model.batches;
     for (let batch = 1; batch <= model.batches; batch++) {
-      sim.schedule(batch * batchLength, harvestBatch, this);
+      const harvest = sim.schedule(batch * batchLength, harvestBatch, this);
+      // The run ends exactly at the last harvest, whatever the rounding.
+      this.endTime = harvest.time;
     }
-    this.endTime = now + model.duration;
   }
 
   /** Collects the sums of the batch that ends now. */

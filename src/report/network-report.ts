@@ -4,7 +4,7 @@
  */
 import type { Comparison, Comparisons, NetworkComparison } from '../network/compare.js';
 import { FLAG_HALF_WIDTHS } from '../network/compare.js';
-import type { NetworkFigure, StationFigure } from '../network/figures.js';
+import { NETWORK_FIGURES, STATION_FIGURES, type NetworkFigure, type StationFigure } from '../network/figures.js';
 import type { NetworkModel, StationSpec } from '../network/model.js';
 import type { NetworkRunResult } from '../network/run-network.js';
 import type { ExactFigures, NetworkTheory, PopulationPoint } from '../network/theory/types.js';
@@ -320,10 +320,26 @@ export function formatTheoryJson(model: NetworkModel, theory: NetworkTheory): st
     stations: Object.fromEntries(
       model.stations.map((station, i) => {
         const exact = theory.stations[i];
-        return [station.name, exact === null || exact === undefined ? null : { model: exact.model, overall: exact.overall }];
+        if (exact === null || exact === undefined) return [station.name, null];
+        return [station.name, { model: exact.model, overall: inFigureOrder(STATION_FIGURES, exact.overall) }];
       }),
     ),
-    network: Object.fromEntries(model.classes.map((cls, k) => [cls.name, theory.network[k] ?? null])),
+    network: Object.fromEntries(
+      model.classes.map((cls, k) => {
+        const exact = theory.network[k];
+        return [cls.name, exact === null || exact === undefined ? null : inFigureOrder(NETWORK_FIGURES, exact)];
+      }),
+    ),
   };
   return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+// Exact figures are collected in the order the formulas give them; the
+// report lists them in the order of the figure list.
+function inFigureOrder<K extends string>(order: readonly K[], figures: ExactFigures<K>): ExactFigures<K> {
+  const ordered: ExactFigures<K> = {};
+  for (const figure of order) {
+    if (figures[figure] !== undefined) ordered[figure] = figures[figure];
+  }
+  return ordered;
 }

@@ -117,11 +117,6 @@ describe('M/M/1 percentiles', () => {
 
 describe('replications', () => {
   const file = 'scenarios/teaching/hockey-stick.yaml';
-  const overrides = ['duration=20000', 'replications=5', 'warmup.customers=500'];
-
-  it('rejects an override of a plain warmup', () => {
-    expect(() => loadNetworkScenario(file, { overrides })).toThrow('warmup');
-  });
 
   it('estimate from independent runs', () => {
     const { model } = loadNetworkScenario(file, {
@@ -148,11 +143,16 @@ describe('replications', () => {
 
 describe('warm-up in customers', () => {
   it('starts measuring after the customers left', () => {
-    const { model } = loadNetworkScenario(`${FIXTURES}/priority.yaml`, {
-      overrides: ['duration=20000'],
-    });
-    const result = runNetwork({ ...model, warmup: { customers: 2000 } });
+    const { model } = loadNetworkScenario(`${FIXTURES}/customer-warmup.yaml`);
+    const result = runNetwork(model);
     expectWithinPrecision('utilisation', result.stations[0]!.overall.utilisation, 0.8, 0.03);
+  });
+
+  it('stops a warm-up that never ends', () => {
+    const { model } = loadNetworkScenario(`${FIXTURES}/customer-warmup.yaml`, {
+      overrides: ['duration=1', 'warmup.customers=1000000'],
+    });
+    expect(() => runNetwork(model)).toThrow(/^warmup: only \d+ of 1000000 customers left the network in 1000 simulated seconds/);
   });
 });
 
