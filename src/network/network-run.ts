@@ -112,7 +112,7 @@ export class NetworkRun implements StationHost {
       (spec) => new DispatchNode(spec, streams.stream(`${prefix}:dispatch:${spec.name}`), this.nodes),
     );
     this.classes = model.classes.map((spec, index): RunClass => {
-      const stream = (what: string) => streams.stream(`${prefix}:${spec.name}:${what}`);
+      const stream = (purpose: string) => streams.stream(`${prefix}:${spec.name}:${purpose}`);
       return {
         run: this,
         spec,
