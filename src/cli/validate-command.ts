@@ -7,6 +7,7 @@ import { publishedResultSchema, tolerancesSchema } from '../scenario/reference-s
 import { validateRun } from '../validation/compare.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
 import type { RunCommandOptions } from './run-command.js';
+import { readScenarioKind } from './scenario-kind.js';
 
 /** Exit status of `sim validate` when some line fails its tolerance. */
 export const EXIT_VALIDATION_FAILED = 1;
@@ -20,6 +21,13 @@ export async function validateCommand(
   file: string,
   options: Omit<RunCommandOptions, 'output'>,
 ): Promise<number> {
+  if (readScenarioKind(file, options.set) === 'network') {
+    throw new SimError(
+      'validate-unsupported',
+      `${file}: sim validate compares SPECmail2001 runs with published results; a network scenario ` +
+        'has none. Run it with sim run, which compares every figure with its exact value.',
+    );
+  }
   const loaded = loadScenario(file, { overrides: options.set });
   const { referenceFile, tolerancesFile } = loaded;
   if (referenceFile === undefined || tolerancesFile === undefined) {

@@ -181,6 +181,16 @@ describe('sim run network errors', () => {
     expect(output.stderr).toContain('--levels: scenarios/teaching/hockey-stick.yaml is a network scenario');
   });
 
+  it('sends sim validate users to sim run', async () => {
+    const status = await sim('validate', HOCKEY, '-q');
+    expect(status).toBe(2);
+    expect(output.stderr).toBe(
+      'sim: scenarios/teaching/hockey-stick.yaml: sim validate compares SPECmail2001 runs with ' +
+        'published results; a network scenario has none. Run it with sim run, which compares every ' +
+        'figure with its exact value.\n',
+    );
+  });
+
   it('rejects a bad trace count', async () => {
     const status = await sim('run', HOCKEY, '--trace', 'ten');
     expect(status).toBe(2);
