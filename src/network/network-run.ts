@@ -146,7 +146,7 @@ export class NetworkRun implements StationHost {
     const batchLength = model.duration / model.batches;
     // A warm-up counted in customers ends at an unknown instant, so the
     // clock advances one batch length at a time until it has ended.
-    const warmupLimit = WARMUP_LIMIT_DURATIONS * model.duration;
+    const warmupLimit = 'customers' in model.warmup ? WARMUP_LIMIT_DURATIONS * model.duration : Infinity;
     while (!this.measuring && sim.pending > 0 && sim.now < warmupLimit) sim.run(sim.now + batchLength);
     if (!this.measuring) throw warmupError(model, this.exits, sim.now);
     sim.run(this.endTime);
