@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mg1, mm1, mm1ResponseQuantile, mm1WaitQuantile, mmck, mvaMulticlass } from '../../src/analytic/index.js';
+import { compareFigure } from '../../src/network/compare.js';
 import { loadNetworkScenario } from '../../src/network/load-network.js';
 import { runNetwork } from '../../src/network/run-network.js';
 import { confidenceInterval, studentT975 } from '../../src/network/student-t.js';
@@ -185,6 +186,28 @@ describe('renegingQueue', () => {
     const metrics = renegingQueue(0.01, 1, 5, Infinity, 1);
     expect(metrics.meanWaitServed).toBeLessThan(1e-8);
     expect(metrics.renegeProbability).toBeLessThan(1e-8);
+  });
+});
+
+describe('compareFigure', () => {
+  it('flags a gap above 3 half-widths', () => {
+    const comparison = compareFigure({ value: 5.31, halfWidth: 0.1 }, 5);
+    expect(comparison.flagged).toBe(true);
+    expect(comparison.difference).toBeCloseTo(0.31, 12);
+  });
+
+  it('accepts a gap within 3 half-widths', () => {
+    expect(compareFigure({ value: 5.29, halfWidth: 0.1 }, 5).flagged).toBe(false);
+  });
+
+  it('never flags without an exact value', () => {
+    const comparison = compareFigure({ value: 5.29, halfWidth: 0.01 }, undefined);
+    expect(comparison.flagged).toBe(false);
+    expect(comparison.exact).toBeNull();
+  });
+
+  it('never flags an unknown precision', () => {
+    expect(compareFigure({ value: 9, halfWidth: NaN }, 5).flagged).toBe(false);
   });
 });
 
