@@ -4,12 +4,8 @@ import { analyseNetwork } from '../network/analytic-match.js';
 import { compareWithTheory } from '../network/compare.js';
 import { loadNetworkScenario } from '../network/load-network.js';
 import { runNetwork } from '../network/run-network.js';
-import {
-  formatNetworkJson,
-  formatNetworkText,
-  formatTheoryJson,
-  formatTheoryText,
-} from '../report/network-report.js';
+import { formatTheoryJson, formatTheoryText } from '../report/network-analysis-report.js';
+import { formatNetworkJson, formatNetworkText } from '../report/network-report.js';
 
 /** Options of `sim run` that apply to network scenarios. */
 export interface NetworkRunOptions {
@@ -28,7 +24,11 @@ export interface AnalyzeOptions {
   set: string[];
 }
 
-function writeReport(report: string, output: string | undefined, log: (line: string) => void): void {
+function writeReport(
+  report: string,
+  output: string | undefined,
+  log: (line: string) => void,
+): void {
   if (output === undefined) {
     process.stdout.write(report);
     return;
@@ -43,9 +43,11 @@ function writeReport(report: string, output: string | undefined, log: (line: str
  * `--duration` sets the measured seconds of each replication.
  */
 export function runNetworkCommand(file: string, options: NetworkRunOptions): void {
-  const sets = options.duration === undefined ? options.set : [...options.set, `duration=${options.duration}`];
+  const sets =
+    options.duration === undefined ? options.set : [...options.set, `duration=${options.duration}`];
   const { model } = loadNetworkScenario(file, { overrides: sets });
-  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const log =
+    options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const seed = options.seed ?? model.seed;
 
   log(`sim: running ${file} with seed ${seed}`);
@@ -55,7 +57,9 @@ export function runNetworkCommand(file: string, options: NetworkRunOptions): voi
       seed,
       trace: options.trace ?? 0,
       onReplication: (replication, wallSeconds) =>
-        log(`sim: replication ${replication} of ${model.replications} done after ${wallSeconds.toFixed(1)} s`),
+        log(
+          `sim: replication ${replication} of ${model.replications} done after ${wallSeconds.toFixed(1)} s`,
+        ),
     }),
   );
   const comparison = compareWithTheory(model, result, theory);
@@ -81,6 +85,7 @@ function runOrNameFile<T>(file: string, run: () => T): T {
 export function analyzeCommand(file: string, options: AnalyzeOptions): void {
   const { model } = loadNetworkScenario(file, { overrides: options.set });
   const theory = analyseNetwork(model);
-  const report = options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
+  const report =
+    options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
   process.stdout.write(report);
 }

@@ -28,10 +28,15 @@ export function analyseNetwork(model: NetworkModel): NetworkTheory {
 
   for (const component of findComponents(model)) {
     const solution = solveComponent(model, component.stations, component.classes);
-    const solved: ComponentTheory = { ...component, model: solution.model, reasons: solution.reasons };
+    const solved: ComponentTheory = {
+      ...component,
+      model: solution.model,
+      reasons: solution.reasons,
+    };
     if (solution.populationCurve !== undefined) solved.populationCurve = solution.populationCurve;
     theory.components.push(solved);
-    for (const [station, stationTheory] of solution.stations) theory.stations[station] = stationTheory;
+    for (const [station, stationTheory] of solution.stations)
+      theory.stations[station] = stationTheory;
     for (const [cls, figures] of solution.network) theory.network[cls] = figures;
   }
   return theory;
@@ -66,14 +71,20 @@ function emptySolution(reason: string): ComponentSolution {
   return { model: null, stations: new Map(), network: new Map(), reasons: [reason] };
 }
 
-function solveComponent(model: NetworkModel, stations: number[], classes: number[]): ComponentSolution {
+function solveComponent(
+  model: NetworkModel,
+  stations: number[],
+  classes: number[],
+): ComponentSolution {
   const names = stations.map((station) => `"${model.stations[station]!.name}"`).join(', ');
   if (classes.length === 0) return emptySolution(`no class reaches station ${names}`);
 
   const specs = classes.map((cls) => model.classes[cls]!);
   const open = specs.filter((cls) => cls.arrival.kind === 'open');
   if (open.length > 0 && open.length < specs.length) {
-    return emptySolution(`stations ${names} serve both open and closed classes; no exact result covers mixed networks here`);
+    return emptySolution(
+      `stations ${names} serve both open and closed classes; no exact result covers mixed networks here`,
+    );
   }
 
   const loads = componentLoads(model, classes);
@@ -85,7 +96,8 @@ function solveComponent(model: NetworkModel, stations: number[], classes: number
   for (const cls of open) {
     if (cls.arrival.kind === 'open' && !cls.arrival.poisson) {
       return emptySolution(
-        `class "${cls.name}" has ${kendallLetter(cls.arrival.interarrival)} inter-arrival times; exact results here need Poisson arrivals`,
+        `class "${cls.name}" has ${kendallLetter(cls.arrival.interarrival)} inter-arrival ` +
+          'times; exact results here need Poisson arrivals',
       );
     }
   }
@@ -110,7 +122,11 @@ function solveClosedComponent(model: NetworkModel, loads: ComponentLoads): Compo
   const closed = [...loads.classRates.keys()].map((cls) => {
     const arrival = model.classes[cls]!.arrival;
     if (arrival.kind !== 'closed') throw new Error(`class ${cls} is not closed`);
-    return { cls, population: arrival.population, think: arrival.think === undefined ? 0 : momentsOf(arrival.think).mean };
+    return {
+      cls,
+      population: arrival.population,
+      think: arrival.think === undefined ? 0 : momentsOf(arrival.think).mean,
+    };
   });
   return solveClosed(model, loads, closed);
 }
@@ -122,19 +138,27 @@ function dispatchPolicyReason(model: NetworkModel, classes: number[]): string | 
   for (const cls of classes) {
     const spec = model.classes[cls]!;
     const targets = [spec.start, ...spec.routing.flatMap((row) => row.targets)];
-    for (const target of targets) if (target >= model.stations.length) used.add(target - model.stations.length);
+    for (const target of targets)
+      if (target >= model.stations.length) used.add(target - model.stations.length);
   }
   for (const group of used) {
     const spec = model.groups[group]!;
     if (spec.policy !== 'random') {
-      return `dispatch group "${spec.name}" uses ${spec.policy}, which depends on the state of its stations; only random dispatch has an exact result here`;
+      return (
+        `dispatch group "${spec.name}" uses ${spec.policy}, which depends on the state of ` +
+        'its stations; only random dispatch has an exact result here'
+      );
     }
   }
   return undefined;
 }
 
 function componentLoads(model: NetworkModel, classes: number[]): ComponentLoads | undefined {
-  const loads: ComponentLoads = { classRates: new Map(), visits: new Map(), stationLoads: new Map() };
+  const loads: ComponentLoads = {
+    classRates: new Map(),
+    visits: new Map(),
+    stationLoads: new Map(),
+  };
   for (const cls of classes) {
     const spec = model.classes[cls]!;
     const visits = visitRatios(model, spec);

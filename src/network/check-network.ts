@@ -52,7 +52,9 @@ function checkExits(model: NetworkModel, problems: ProblemList): void {
         const routed = row?.probabilities.reduce((a, b) => a + b, 0) ?? 0;
         const leadsOut =
           routed < 1 - 1e-9 ||
-          (row?.targets ?? []).some((target) => stationsOf(model, target).some((s) => canExit.has(s)));
+          (row?.targets ?? []).some((target) =>
+            stationsOf(model, target).some((s) => canExit.has(s)),
+          );
         if (leadsOut) {
           canExit.add(station);
           changed = true;
@@ -97,7 +99,8 @@ function checkStability(model: NetworkModel, problems: ProblemList): void {
 
   model.stations.forEach((station, index) => {
     const offered = load[index] ?? 0;
-    const bounded = station.type === 'delay' || station.capacity !== Infinity || everyClassReneges[index];
+    const bounded =
+      station.type === 'delay' || station.capacity !== Infinity || everyClassReneges[index];
     if (bounded || offered < station.servers) return;
     problems.add(
       ['stations', station.name],

@@ -55,13 +55,19 @@ export function compareFigure(estimate: Estimate, exact: number | undefined): Co
   let halfWidth = finite(estimate.halfWidth);
   // Rounding error of a figure that never varies, such as the utilisation
   // of a saturated station, is no spread.
-  if (halfWidth !== null && simulated !== null && halfWidth < 1e-12 * Math.max(1, Math.abs(simulated))) {
+  if (
+    halfWidth !== null &&
+    simulated !== null &&
+    halfWidth < 1e-12 * Math.max(1, Math.abs(simulated))
+  ) {
     halfWidth = 0;
   }
   const exactValue = finite(exact);
   const difference = simulated !== null && exactValue !== null ? simulated - exactValue : null;
   const flagged =
-    difference !== null && halfWidth !== null && Math.abs(difference) > FLAG_HALF_WIDTHS * halfWidth;
+    difference !== null &&
+    halfWidth !== null &&
+    Math.abs(difference) > FLAG_HALF_WIDTHS * halfWidth;
   return { simulated, halfWidth, exact: exactValue, difference, flagged };
 }
 

@@ -1,4 +1,3 @@
-import { suggestClosest } from '../scenario/errors.js';
 import { loadYamlFile, type LoadOptions } from '../scenario/load-yaml.js';
 import {
   networkScenarioSchema,
@@ -12,9 +11,11 @@ import {
   type ClassSpec,
   type NetworkModel,
   type RoutingRow,
+  type StationSpec,
   type Target,
   type WarmupSpec,
 } from './model.js';
+import { NameResolver } from './name-resolver.js';
 import { ProblemList } from './problems.js';
 
 /** A loaded network scenario: its data and the resolved model. */
@@ -48,84 +49,28 @@ export function loadNetworkScenario(file: string, options: LoadOptions = {}): Lo
 }
 
 function resolveModel(scenario: NetworkScenario, problems: ProblemList): NetworkModel {
-  const stationNames = Object.keys(scenario.stations);
-  const groupNames = Object.keys(scenario.dispatch);
-  const targetNames = [...stationNames, ...groupNames];
-  for (const name of groupNames) {
-    if (stationNames.includes(name)) {
-      problems.add(['dispatch', name], `"${name}" is also a station name; give the group another name.`);
-    }
-  }
-  for (const name of [...stationNames, ...groupNames]) {
-    if (name === 'exit') {
-      const section = stationNames.includes(name) ? 'stations' : 'dispatch';
-      problems.add([section, name], '"exit" is reserved for leaving the network; choose another name.');
-    }
-  }
+  const names = new NameResolver(
+    Object.keys(scenario.stations),
+    Object.keys(scenario.dispatch),
+    problems,
+  );
+  names.checkNames();
 
-  const resolveStation = (name: string, path: (string | number)[]): number => {
-    const index = stationNames.indexOf(name);
-    if (index < 0) problems.add(path, unknownName(name, 'station', stationNames));
-    return index;
-  };
-  const resolveTarget = (name: string, path: (string | number)[], allowExit: boolean): Target => {
-    if (allowExit && name === 'exit') return EXIT;
-    const index = targetNames.indexOf(name);
-    if (index < 0) {
-      const known = allowExit ? [...targetNames, 'exit'] : targetNames;
-      problems.add(path, unknownName(name, 'station or dispatch group', known));
-    }
-    return index;
-  };
-
-  const stations = stationNames.map((name) => {
-    const input = scenario.stations[name]!;
-    const servers = input.type === 'delay' ? Infinity : input.servers;
-    if (input.capacity !== undefined && input.type === 'delay') {
-      problems.add(['stations', name, 'capacity'], 'a delay station has no capacity limit; remove capacity or use type fcfs.');
-    } else if (input.capacity !== undefined && input.capacity < servers) {
-      problems.add(
-        ['stations', name, 'capacity'],
-        `capacity ${input.capacity} is below servers ${servers}; give a capacity of at least ${servers}.`,
-      );
-    }
-    return { name, type: input.type, servers, capacity: input.capacity ?? Infinity };
-  });
-
-  const groups = groupNames.map((name) => {
+  const stations = resolveStations(scenario, problems);
+  const groups = names.groups.map((name) => {
     const input = scenario.dispatch[name]!;
-    const members = input.stations.map((member, i) => resolveStation(member, ['dispatch', name, 'stations', i]));
+    const path = ['dispatch', name, 'stations'];
     input.stations.forEach((member, i) => {
-      if (input.stations.indexOf(member) !== i) {
-        problems.add(['dispatch', name, 'stations', i], `station "${member}" is listed twice; list each station once.`);
-      }
+      if (input.stations.indexOf(member) === i) return;
+      const message = `station "${member}" is listed twice; list each station once.`;
+      problems.add([...path, i], message);
     });
+    const members = input.stations.map((member, i) => names.station(member, [...path, i]));
     return { name, policy: input.policy, stations: members };
   });
-
-  const classes = Object.entries(scenario.classes).map(([name, input], index): ClassSpec => {
-    const path = ['classes', name];
-    const service = stations.map((station) => input.service[station.name] ?? scenario.stations[station.name]!.service);
-    for (const key of Object.keys(input.service)) resolveStation(key, [...path, 'service', key]);
-
-    const routing = stations.map((): RoutingRow => ({ targets: [], probabilities: [], cumulative: [] }));
-    for (const [from, row] of Object.entries(input.routing)) {
-      const station = resolveStation(from, [...path, 'routing', from]);
-      const resolved = resolveRoutingRow(row, [...path, 'routing', from], resolveTarget, problems);
-      if (station >= 0) routing[station] = resolved;
-    }
-
-    return {
-      name,
-      index,
-      arrival: resolveArrival(input, path, problems),
-      start: resolveTarget(input.start, [...path, 'start'], false),
-      service,
-      routing,
-      priority: input.priority,
-      patience: input.patience,
-    };
-  });
+  const classes = Object.entries(scenario.classes).map(([name, input], index) =>
+    resolveClass(scenario, stations, name, input, index, names, problems),
+  );
 
   return {
     name: scenario.name,
@@ -141,10 +86,66 @@ function resolveModel(scenario: NetworkScenario, problems: ProblemList): Network
   };
 }
 
+function resolveStations(scenario: NetworkScenario, problems: ProblemList): StationSpec[] {
+  return Object.entries(scenario.stations).map(([name, input]) => {
+    const servers = input.type === 'delay' ? Infinity : input.servers;
+    const path = ['stations', name, 'capacity'];
+    if (input.capacity !== undefined && input.type === 'delay') {
+      problems.add(
+        path,
+        'a delay station has no capacity limit; remove capacity or use type fcfs.',
+      );
+    } else if (input.capacity !== undefined && input.capacity < servers) {
+      const fix = `give a capacity of at least ${servers}`;
+      problems.add(path, `capacity ${input.capacity} is below servers ${servers}; ${fix}.`);
+    }
+    return { name, type: input.type, servers, capacity: input.capacity ?? Infinity };
+  });
+}
+
+function resolveClass(
+  scenario: NetworkScenario,
+  stations: readonly StationSpec[],
+  name: string,
+  input: ClassInput,
+  index: number,
+  names: NameResolver,
+  problems: ProblemList,
+): ClassSpec {
+  const path = ['classes', name];
+  for (const key of Object.keys(input.service)) names.station(key, [...path, 'service', key]);
+  const service = stations.map(
+    (station) => input.service[station.name] ?? scenario.stations[station.name]!.service,
+  );
+
+  const routing = stations.map((): RoutingRow => ({
+    targets: [],
+    probabilities: [],
+    cumulative: [],
+  }));
+  for (const [from, row] of Object.entries(input.routing)) {
+    const rowPath = [...path, 'routing', from];
+    const station = names.station(from, rowPath);
+    const resolved = resolveRoutingRow(row, rowPath, names, problems);
+    if (station >= 0) routing[station] = resolved;
+  }
+
+  return {
+    name,
+    index,
+    arrival: resolveArrival(input, path, problems),
+    start: names.target(input.start, [...path, 'start'], false),
+    service,
+    routing,
+    priority: input.priority,
+    patience: input.patience,
+  };
+}
+
 function resolveRoutingRow(
   row: Record<string, number>,
   path: (string | number)[],
-  resolveTarget: (name: string, path: (string | number)[], allowExit: boolean) => Target,
+  names: NameResolver,
   problems: ProblemList,
 ): RoutingRow {
   const targets: Target[] = [];
@@ -153,7 +154,7 @@ function resolveRoutingRow(
   let sum = 0;
   let routedSum = 0;
   for (const [to, probability] of Object.entries(row)) {
-    const target = resolveTarget(to, [...path, to], true);
+    const target = names.target(to, [...path, to], true);
     sum += probability;
     if (target === EXIT || probability === 0) continue;
     routedSum += probability;
@@ -165,22 +166,32 @@ function resolveRoutingRow(
   if (sum > 1 + SUM_TOLERANCE) {
     problems.add(
       path,
-      `routing probabilities sum to ${round(sum)}, above 1; lower them so that they sum to at most 1 (the rest exits).`,
+      `routing probabilities sum to ${round(sum)}, above 1; ` +
+        'lower them so that they sum to at most 1 (the rest exits).',
     );
   }
   return { targets, probabilities, cumulative };
 }
 
-function resolveArrival(input: ClassInput, path: (string | number)[], problems: ProblemList): ArrivalSpec {
-  const given = [input.arrivalRate, input.interarrival, input.population].filter((v) => v !== undefined);
-  if (given.length !== 1) {
+function resolveArrival(
+  input: ClassInput,
+  path: (string | number)[],
+  problems: ProblemList,
+): ArrivalSpec {
+  const arrivalKeys = [input.arrivalRate, input.interarrival, input.population].filter(
+    (v) => v !== undefined,
+  );
+  if (arrivalKeys.length !== 1) {
     problems.add(
       path,
       'give exactly one of arrivalRate or interarrival (an open class) or population (a closed class).',
     );
   }
   if (input.think !== undefined && input.population === undefined) {
-    problems.add([...path, 'think'], 'think applies to closed classes only; add population or remove think.');
+    problems.add(
+      [...path, 'think'],
+      'think applies to closed classes only; add population or remove think.',
+    );
   }
 
   if (input.population !== undefined) {
@@ -197,12 +208,6 @@ function resolveArrival(input: ClassInput, path: (string | number)[], problems: 
 function resolveWarmup(input: NetworkScenario['warmup']): WarmupSpec {
   if (typeof input === 'number') return { seconds: input };
   return input;
-}
-
-function unknownName(name: string, noun: string, known: readonly string[]): string {
-  const suggestion = suggestClosest(name, known);
-  const hint = suggestion === undefined ? '' : ` did you mean "${suggestion}"?`;
-  return `unknown ${noun} "${name}";${hint} Known: ${known.join(', ')}.`;
 }
 
 function round(value: number): number {

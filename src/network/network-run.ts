@@ -19,7 +19,13 @@ import {
   type StationSums,
 } from './figures.js';
 import { EXIT, type NetworkModel, type Target } from './model.js';
-import { DelayNode, PsNode, QueueNode, type StationHost, type StationNode } from './station-node.js';
+import {
+  DelayNode,
+  PsNode,
+  QueueNode,
+  type StationHost,
+  type StationNode,
+} from './station-node.js';
 import { NetworkClassStats } from './station-stats.js';
 import { Tracer, type TraceEvent, type TraceRecord } from './trace.js';
 
@@ -109,7 +115,8 @@ export class NetworkRun implements StationHost {
       return new QueueNode(this, index, spec, classCount, levels);
     });
     this.groups = model.groups.map(
-      (spec) => new DispatchNode(spec, streams.stream(`${prefix}:dispatch:${spec.name}`), this.nodes),
+      (spec) =>
+        new DispatchNode(spec, streams.stream(`${prefix}:dispatch:${spec.name}`), this.nodes),
     );
     this.classes = model.classes.map((spec, index): RunClass => {
       const stream = (purpose: string) => streams.stream(`${prefix}:${spec.name}:${purpose}`);
@@ -117,13 +124,16 @@ export class NetworkRun implements StationHost {
         run: this,
         spec,
         index,
-        interarrival: spec.arrival.kind === 'open' ? createDistribution(spec.arrival.interarrival) : undefined,
+        interarrival:
+          spec.arrival.kind === 'open' ? createDistribution(spec.arrival.interarrival) : undefined,
         think:
           spec.arrival.kind === 'closed' && spec.arrival.think !== undefined
             ? createDistribution(spec.arrival.think)
             : undefined,
         patience: spec.patience === undefined ? undefined : createDistribution(spec.patience),
-        service: spec.service.map((input) => (input === undefined ? undefined : createDistribution(input))),
+        service: spec.service.map((input) =>
+          input === undefined ? undefined : createDistribution(input),
+        ),
         serviceStreams: model.stations.map((station) => stream(`service at ${station.name}`)),
         arrivalStream: stream('arrivals'),
         thinkStream: stream('think'),
@@ -146,8 +156,10 @@ export class NetworkRun implements StationHost {
     const batchLength = model.duration / model.batches;
     // A warm-up counted in customers ends at an unknown instant, so the
     // clock advances one batch length at a time until it has ended.
-    const warmupLimit = 'customers' in model.warmup ? WARMUP_LIMIT_DURATIONS * model.duration : Infinity;
-    while (!this.measuring && sim.pending > 0 && sim.now < warmupLimit) sim.run(sim.now + batchLength);
+    const warmupLimit =
+      'customers' in model.warmup ? WARMUP_LIMIT_DURATIONS * model.duration : Infinity;
+    while (!this.measuring && sim.pending > 0 && sim.now < warmupLimit)
+      sim.run(sim.now + batchLength);
     if (!this.measuring) throw warmupError(model, this.exits, sim.now);
     sim.run(this.endTime);
 
@@ -204,7 +216,14 @@ export class NetworkRun implements StationHost {
     const tracer = this.tracer;
     if (tracer === null) return;
     const { stats } = station;
-    tracer.record(this.sim.now, customer.label, event, station.spec.name, stats.waiting, stats.present);
+    tracer.record(
+      this.sim.now,
+      customer.label,
+      event,
+      station.spec.name,
+      stats.waiting,
+      stats.present,
+    );
     if (tracer.full) this.tracer = null;
   }
 
@@ -266,7 +285,8 @@ export class NetworkRun implements StationHost {
   private sendTo(customer: RunCustomer, target: Target, afterService: boolean): void {
     const stationCount = this.nodes.length;
     if (target < stationCount) {
-      if (afterService && this.tracer !== null) this.traceRoute(customer, this.model.stations[target]!.name);
+      if (afterService && this.tracer !== null)
+        this.traceRoute(customer, this.model.stations[target]!.name);
       this.nodes[target]!.accept(customer);
       return;
     }
@@ -294,7 +314,11 @@ export class NetworkRun implements StationHost {
   private leave(customer: RunCustomer, reason: 'exit' | 'lost' | 'reneged'): void {
     if (reason === 'exit' && this.tracer !== null) this.traceFree(customer, 'exit');
     this.exits++;
-    if (!this.measuring && 'customers' in this.model.warmup && this.exits >= this.model.warmup.customers) {
+    if (
+      !this.measuring &&
+      'customers' in this.model.warmup &&
+      this.exits >= this.model.warmup.customers
+    ) {
       this.startMeasurement();
     }
     if (customer.cls.spec.arrival.kind === 'closed') this.think(customer);

@@ -2,7 +2,12 @@
  * Runs the replications of a network scenario and combines them into
  * estimates with 95 % confidence half-widths.
  */
-import { NETWORK_FIGURES, STATION_FIGURES, type NetworkFigure, type StationFigure } from './figures.js';
+import {
+  NETWORK_FIGURES,
+  STATION_FIGURES,
+  type NetworkFigure,
+  type StationFigure,
+} from './figures.js';
 import type { NetworkModel } from './model.js';
 import { NetworkRun, type FigureSet } from './network-run.js';
 import { confidenceInterval, type Estimate } from './student-t.js';
@@ -104,7 +109,9 @@ export function runNetwork(model: NetworkModel, options: RunNetworkOptions = {})
       name: station.name,
       overall: estimate(STATION_FIGURES, (set) => set.stations[i]!.overall),
       classes: model.classes.map((_cls, k) =>
-        reachable[k]!.has(i) ? estimate(STATION_FIGURES, (set) => set.stations[i]!.classes[k]!) : null,
+        reachable[k]!.has(i)
+          ? estimate(STATION_FIGURES, (set) => set.stations[i]!.classes[k]!)
+          : null,
       ),
     })),
     network: model.classes.map((_cls, k) => estimate(NETWORK_FIGURES, (set) => set.network[k]!)),

@@ -80,7 +80,13 @@ export class QueueNode extends StationNode {
   private readonly onServiceDone = (customer: Customer): void => this.finishService(customer);
   private readonly onRenege = (customer: Customer): void => this.renege(customer);
 
-  constructor(host: StationHost, index: number, spec: StationSpec, classCount: number, levels: number) {
+  constructor(
+    host: StationHost,
+    index: number,
+    spec: StationSpec,
+    classCount: number,
+    levels: number,
+  ) {
     super(host, index, spec, classCount, undefined);
     const options = { capacity: spec.servers, queueLimit: spec.capacity - spec.servers };
     if (spec.type === 'priority') {

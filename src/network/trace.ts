@@ -1,13 +1,6 @@
 /** Kinds of traced event. */
 export type TraceEvent =
-  | 'arrive'
-  | 'start service'
-  | 'depart'
-  | 'route'
-  | 'exit'
-  | 'lost'
-  | 'renege'
-  | 'think';
+  'arrive' | 'start service' | 'depart' | 'route' | 'exit' | 'lost' | 'renege' | 'think';
 
 /** One traced event. */
 export interface TraceRecord {
@@ -46,30 +39,4 @@ export class Tracer {
   ): void {
     this.records.push({ time, customer, event, station, queue, present });
   }
-}
-
-/** Formats trace records as a table, one event a line. */
-export function formatTrace(records: readonly TraceRecord[]): string {
-  const header = ['time', 'customer', 'event', 'station', 'queue', 'in station'];
-  const rows = records.map((record) => [
-    record.time.toFixed(4),
-    record.customer,
-    record.event,
-    record.station,
-    record.queue === null ? '' : String(record.queue),
-    record.present === null ? '' : String(record.present),
-  ]);
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const rightAligned = new Set([0, 4, 5]);
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, column) => {
-        const width = widths[column] ?? 0;
-        return rightAligned.has(column) ? cell.padStart(width) : cell.padEnd(width);
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
 }

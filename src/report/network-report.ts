@@ -1,17 +1,23 @@
 /**
- * Text and JSON reports of network scenarios: simulated figures beside the
- * exact ones (`sim run`), or the exact ones alone (`sim analyze`).
+ * Text and JSON reports of `sim run` on network scenarios: simulated
+ * figures beside the exact ones, with the difference and a flag.
  */
-import type { Comparison, Comparisons, NetworkComparison } from '../network/compare.js';
+import type {
+  Comparison,
+  Comparisons,
+  NetworkComparison,
+  StationComparison,
+} from '../network/compare.js';
 import { FLAG_HALF_WIDTHS } from '../network/compare.js';
-import { NETWORK_FIGURES, STATION_FIGURES, type NetworkFigure, type StationFigure } from '../network/figures.js';
+import type { NetworkFigure, StationFigure } from '../network/figures.js';
 import type { NetworkModel, StationSpec } from '../network/model.js';
 import type { NetworkRunResult } from '../network/run-network.js';
-import type { ExactFigures, NetworkTheory, PopulationPoint } from '../network/theory/types.js';
-import { formatTrace } from '../network/trace.js';
+import type { NetworkTheory } from '../network/theory/types.js';
+import { formatTrace } from './trace.js';
 import { formatCount, formatTable, type Align } from './table.js';
 
-const STATION_LABELS: Partial<Record<StationFigure, string>> = {
+/** Row labels of station figures, in report order. */
+export const STATION_LABELS: Partial<Record<StationFigure, string>> = {
   utilisation: 'utilisation',
   throughput: 'throughput (/s)',
   meanWait: 'mean wait (s)',
@@ -30,7 +36,8 @@ const STATION_LABELS: Partial<Record<StationFigure, string>> = {
   renegeProbability: 'renege probability',
 };
 
-const NETWORK_LABELS: Partial<Record<NetworkFigure, string>> = {
+/** Row labels of network figures, in report order. */
+export const NETWORK_LABELS: Partial<Record<NetworkFigure, string>> = {
   throughput: 'throughput (/s)',
   meanResponse: 'mean response (s)',
   responseP50: 'response p50 (s)',
@@ -49,7 +56,8 @@ export function formatFigure(value: number | null | undefined): string {
   return Number(value.toPrecision(4)).toString();
 }
 
-function stationTitle(station: StationSpec): string {
+/** Returns the title line of a station: name, discipline, servers and capacity. */
+export function stationTitle(station: StationSpec): string {
   const parts: string[] = [station.type];
   if (station.type !== 'delay') {
     const noun = station.type === 'ps' ? 'core' : 'server';
@@ -96,14 +104,15 @@ function comparisonTable<K extends string>(
   return formatTable(header, rows, align);
 }
 
-function precisionText(model: NetworkModel, result: NetworkRunResult): string {
+function precisionText(result: NetworkRunResult): string {
   const source =
     result.precision === 'batches'
       ? `${result.samples} batch means of the one replication`
       : `${result.replications} independent replications`;
   return (
     `±95% is the half-width of the 95 % confidence interval from ${source}.\n` +
-    `! marks a difference from the exact value above ${FLAG_HALF_WIDTHS} x ±95%, more than the run's precision explains.`
+    `! marks a difference from the exact value above ${FLAG_HALF_WIDTHS} x ±95%, ` +
+    "more than the run's precision explains."
   );
 }
 
@@ -113,10 +122,12 @@ function runHeader(model: NetworkModel, result: NetworkRunResult): string {
       ? `${formatFigure(model.warmup.seconds)} s`
       : `${formatCount(model.warmup.customers)} customers`;
   const replications = `${result.replications} replication${result.replications === 1 ? '' : 's'}`;
+  const duration = formatFigure(model.duration);
   return [
     model.name,
-    `Network scenario, seed ${result.seed}, ${replications} of ${formatFigure(model.duration)} s measured after a warm-up of ${warmup}.`,
-    precisionText(model, result),
+    `Network scenario, seed ${result.seed}, ${replications} of ${duration} s measured ` +
+      `after a warm-up of ${warmup}.`,
+    precisionText(result),
   ].join('\n');
 }
 
@@ -129,17 +140,57 @@ function lossNotes(model: NetworkModel, result: NetworkRunResult): string[] {
     const reneged = station.overall.reneged.value;
     if (spec.capacity !== Infinity) {
       notes.push(
-        `Station ${spec.name} holds at most ${spec.capacity} customers; arrivals that find it full are lost: ` +
-          `${formatCount(lost)} of ${formatCount(arrivals)} arrivals per replication.`,
+        `Station ${spec.name} holds at most ${spec.capacity} customers; arrivals that find ` +
+          `it full are lost: ${formatCount(lost)} of ${formatCount(arrivals)} arrivals ` +
+          'per replication.',
       );
     }
     if (reneged > 0) {
       notes.push(
-        `At station ${spec.name}, ${formatCount(reneged)} customers per replication ran out of patience and left the queue.`,
+        `At station ${spec.name}, ${formatCount(reneged)} customers per replication ran out ` +
+          'of patience and left the queue.',
       );
     }
   });
   return notes;
+}
+
+function stationSection(model: NetworkModel, station: StationComparison, index: number): string {
+  const spec = model.stations[index]!;
+  const reneges = model.classes.some(
+    (cls, k) => cls.patience !== undefined && station.classes[k] !== null,
+  );
+  const showLoss = spec.capacity !== Infinity;
+  const exact = station.model === null ? 'no exact result' : `exact: ${station.model}`;
+  const overall = visibleFigures(STATION_LABELS, station.overall, showLoss, reneges);
+  const table = comparisonTable(STATION_LABELS, station.overall, overall);
+  const blocks = [`${stationTitle(spec)} -- ${exact}\n${table}`];
+
+  // Per-class tables only add information when several classes visit.
+  const visiting = station.classes.filter((cls) => cls !== null);
+  if (visiting.length > 1) {
+    station.classes.forEach((cls, k) => {
+      if (cls === null) return;
+      const figures = visibleFigures(STATION_LABELS, cls, showLoss, reneges);
+      const classTable = comparisonTable(STATION_LABELS, cls, figures);
+      blocks.push(`class ${model.classes[k]!.name}\n${classTable}`);
+    });
+  }
+  return blocks.join('\n\n');
+}
+
+function networkSection(
+  model: NetworkModel,
+  comparisons: Comparisons<NetworkFigure>,
+  index: number,
+): string {
+  const spec = model.classes[index]!;
+  const kind =
+    spec.arrival.kind === 'open' ? 'open' : `closed, population ${spec.arrival.population}`;
+  const title = `Network, class ${spec.name} (${kind}): from entering to leaving the network`;
+  const anyLoss = model.stations.some((station) => station.capacity !== Infinity);
+  const figures = visibleFigures(NETWORK_LABELS, comparisons, anyLoss, spec.patience !== undefined);
+  return `${title}\n${comparisonTable(NETWORK_LABELS, comparisons, figures)}`;
 }
 
 /** Formats the result of `sim run` on a network scenario as text. */
@@ -151,43 +202,19 @@ export function formatNetworkText(
 ): string {
   const sections: string[] = [];
   if (result.trace.length > 0) {
-    sections.push(`First ${result.trace.length} events of replication 1\n${formatTrace(result.trace)}`);
+    const title = `First ${result.trace.length} events of replication 1`;
+    sections.push(`${title}\n${formatTrace(result.trace)}`);
   }
   sections.push(runHeader(model, result));
-
-  comparison.stations.forEach((station, i) => {
-    const spec = model.stations[i]!;
-    const reneges = model.classes.some((cls, k) => cls.patience !== undefined && station.classes[k] !== null);
-    const showLoss = spec.capacity !== Infinity;
-    const exact = station.model === null ? 'no exact result' : `exact: ${station.model}`;
-    const overall = visibleFigures(STATION_LABELS, station.overall, showLoss, reneges);
-    const blocks = [`${stationTitle(spec)} -- ${exact}\n${comparisonTable(STATION_LABELS, station.overall, overall)}`];
-
-    const visiting = station.classes.filter((cls) => cls !== null);
-    if (visiting.length > 1) {
-      station.classes.forEach((cls, k) => {
-        if (cls === null) return;
-        const figures = visibleFigures(STATION_LABELS, cls, showLoss, reneges);
-        blocks.push(`class ${model.classes[k]!.name}\n${comparisonTable(STATION_LABELS, cls, figures)}`);
-      });
-    }
-    sections.push(blocks.join('\n\n'));
-  });
-
-  comparison.network.forEach((cls, k) => {
-    const spec = model.classes[k]!;
-    const kind = spec.arrival.kind === 'open' ? 'open' : `closed, population ${spec.arrival.population}`;
-    const title = `Network, class ${spec.name} (${kind}): from entering to leaving the network`;
-    const anyLoss = model.stations.some((station) => station.capacity !== Infinity);
-    const figures = visibleFigures(NETWORK_LABELS, cls, anyLoss, spec.patience !== undefined);
-    sections.push(`${title}\n${comparisonTable(NETWORK_LABELS, cls, figures)}`);
-  });
+  comparison.stations.forEach((station, i) => sections.push(stationSection(model, station, i)));
+  comparison.network.forEach((cls, k) => sections.push(networkSection(model, cls, k)));
 
   const notes = [...lossNotes(model, result), ...reasonNotes(theory)];
   notes.push(
     comparison.flagged === 0
-      ? 'No figure differs from its exact value by more than the run\'s precision explains.'
-      : `${comparison.flagged} figure(s) marked ! differ from the exact value by more than the run's precision explains.`,
+      ? "No figure differs from its exact value by more than the run's precision explains."
+      : `${comparison.flagged} figure(s) marked ! differ from the exact value by more ` +
+          "than the run's precision explains.",
   );
   sections.push(notes.join('\n'));
   return `${sections.join('\n\n')}\n`;
@@ -225,12 +252,18 @@ export function formatNetworkJson(
     replications: result.replications,
     durationSeconds: model.duration,
     warmup: model.warmup,
-    precision: { source: result.precision, samples: result.samples, flagHalfWidths: FLAG_HALF_WIDTHS },
+    precision: {
+      source: result.precision,
+      samples: result.samples,
+      flagHalfWidths: FLAG_HALF_WIDTHS,
+    },
     stations: Object.fromEntries(
       comparison.stations.map((station, i) => {
         const spec = model.stations[i]!;
         const classes = Object.fromEntries(
-          station.classes.flatMap((cls, k) => (cls === null ? [] : [[model.classes[k]!.name, figuresToJson(cls)]])),
+          station.classes.flatMap((cls, k) =>
+            cls === null ? [] : [[model.classes[k]!.name, figuresToJson(cls)]],
+          ),
         );
         return [
           station.name,
@@ -245,101 +278,12 @@ export function formatNetworkJson(
         ];
       }),
     ),
-    network: Object.fromEntries(comparison.network.map((cls, k) => [model.classes[k]!.name, figuresToJson(cls)])),
+    network: Object.fromEntries(
+      comparison.network.map((cls, k) => [model.classes[k]!.name, figuresToJson(cls)]),
+    ),
     flagged: comparison.flagged,
     noExactResult: theory.components.flatMap((component) => component.reasons),
     trace: result.trace,
   };
   return `${JSON.stringify(record, null, 2)}\n`;
-}
-
-// Loss and reneging rows appear only where they can happen.
-function exactTable<K extends string>(labels: Partial<Record<K, string>>, figures: ExactFigures<K>): string {
-  const rows = (Object.keys(labels) as K[])
-    .filter((figure) => figures[figure] !== undefined)
-    .filter((figure) => !(figure === 'lossProbability' || figure === 'renegeProbability') || figures[figure] !== 0)
-    .map((figure) => [labels[figure] ?? figure, formatFigure(figures[figure])]);
-  return formatTable(['figure', 'exact'], rows, ['left', 'right']);
-}
-
-/** Formats the exact results of `sim analyze` as text. */
-export function formatTheoryText(model: NetworkModel, theory: NetworkTheory): string {
-  const sections = [`${model.name}\nExact steady-state results; no simulation was run.`];
-  for (const component of theory.components) {
-    const stationNames = component.stations.map((i) => model.stations[i]!.name).join(', ');
-    const classNames = component.classes.map((k) => model.classes[k]!.name).join(', ') || 'none';
-    const lines = [`Stations ${stationNames}; classes ${classNames}`];
-    lines.push(component.model === null ? 'Model: no exact result' : `Model: ${component.model}`);
-    for (const reason of component.reasons) lines.push(`No exact result: ${reason}.`);
-    sections.push(lines.join('\n'));
-
-    for (const station of component.stations) {
-      const exact = theory.stations[station];
-      if (exact === null || exact === undefined) continue;
-      const title = `${stationTitle(model.stations[station]!)} -- ${exact.model}`;
-      sections.push(`${title}\n${exactTable(STATION_LABELS, exact.overall)}`);
-    }
-    for (const cls of component.classes) {
-      const exact = theory.network[cls];
-      if (exact === null || exact === undefined) continue;
-      sections.push(`Network, class ${model.classes[cls]!.name}\n${exactTable(NETWORK_LABELS, exact)}`);
-    }
-    if (component.populationCurve !== undefined) sections.push(populationTable(component.populationCurve));
-  }
-  return `${sections.join('\n\n')}\n`;
-}
-
-// At most about 25 rows: every population up to 25, then evenly spaced
-// ones that end at the full population.
-function populationTable(curve: readonly PopulationPoint[]): string {
-  const step = Math.max(1, Math.ceil(curve.length / 25));
-  const points = curve.filter((point, i) => (i + 1) % step === 0 || i === 0 || i === curve.length - 1);
-  const rows = points.map((point) => [
-    String(point.population),
-    formatFigure(point.throughput),
-    formatFigure(point.responseTime),
-    formatFigure(point.bottleneckUtilisation),
-  ]);
-  const header = ['population', 'throughput (/s)', 'response (s)', 'bottleneck utilisation'];
-  const table = formatTable(header, rows, ['right', 'right', 'right', 'right']);
-  return `Exact MVA by population (throughput flattens once the bottleneck saturates)\n${table}`;
-}
-
-/** Formats the exact results of `sim analyze` as JSON with a fixed key order. */
-export function formatTheoryJson(model: NetworkModel, theory: NetworkTheory): string {
-  const record = {
-    scenario: model.name,
-    kind: 'network',
-    components: theory.components.map((component) => ({
-      stations: component.stations.map((i) => model.stations[i]!.name),
-      classes: component.classes.map((k) => model.classes[k]!.name),
-      model: component.model,
-      noExactResult: component.reasons,
-      populationCurve: component.populationCurve ?? null,
-    })),
-    stations: Object.fromEntries(
-      model.stations.map((station, i) => {
-        const exact = theory.stations[i];
-        if (exact === null || exact === undefined) return [station.name, null];
-        return [station.name, { model: exact.model, overall: inFigureOrder(STATION_FIGURES, exact.overall) }];
-      }),
-    ),
-    network: Object.fromEntries(
-      model.classes.map((cls, k) => {
-        const exact = theory.network[k];
-        return [cls.name, exact === null || exact === undefined ? null : inFigureOrder(NETWORK_FIGURES, exact)];
-      }),
-    ),
-  };
-  return `${JSON.stringify(record, null, 2)}\n`;
-}
-
-// Exact figures are collected in the order the formulas give them; the
-// report lists them in the order of the figure list.
-function inFigureOrder<K extends string>(order: readonly K[], figures: ExactFigures<K>): ExactFigures<K> {
-  const ordered: ExactFigures<K> = {};
-  for (const figure of order) {
-    if (figures[figure] !== undefined) ordered[figure] = figures[figure];
-  }
-  return ordered;
 }

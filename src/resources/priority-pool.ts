@@ -33,13 +33,17 @@ export class PriorityPool {
     options: PriorityPoolOptions,
   ) {
     if (!Number.isInteger(options.capacity) || options.capacity < 1) {
-      throw new RangeError(`priority pool ${name}: capacity ${options.capacity} must be an integer >= 1`);
+      throw new RangeError(
+        `priority pool ${name}: capacity ${options.capacity} must be an integer >= 1`,
+      );
     }
     if (!(options.queueLimit >= 0)) {
       throw new RangeError(`priority pool ${name}: queueLimit ${options.queueLimit} must be >= 0`);
     }
     if (!Number.isInteger(options.levels) || options.levels < 1) {
-      throw new RangeError(`priority pool ${name}: levels ${options.levels} must be an integer >= 1`);
+      throw new RangeError(
+        `priority pool ${name}: levels ${options.levels} must be an integer >= 1`,
+      );
     }
     this.capacity = options.capacity;
     this.queueLimit = options.queueLimit;

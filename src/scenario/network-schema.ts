@@ -4,7 +4,10 @@ const positive = z.number().positive();
 const nonNegative = z.number().min(0);
 const name = z
   .string()
-  .regex(/^[A-Za-z][\w-]*$/, 'a name must start with a letter and contain only letters, digits, _ and -');
+  .regex(
+    /^[A-Za-z][\w-]*$/,
+    'a name must start with a letter and contain only letters, digits, _ and -',
+  );
 
 /**
  * A distribution of service, inter-arrival, think or patience times, in
@@ -17,7 +20,11 @@ export const distributionSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('uniform'), min: nonNegative, max: nonNegative })
     .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
-  z.strictObject({ type: z.literal('erlang'), mean: positive, k: z.number().int().min(1).max(1000) }),
+  z.strictObject({
+    type: z.literal('erlang'),
+    mean: positive,
+    k: z.number().int().min(1).max(1000),
+  }),
   z.strictObject({ type: z.literal('hyperexponential'), mean: positive, scv: z.number().min(1) }),
   z.strictObject({ type: z.literal('lognormal'), mean: positive, scv: positive }),
   z
@@ -55,7 +62,12 @@ const station = z.strictObject({
 });
 
 /** Policies by which a dispatch group chooses one of its stations. */
-export const DISPATCH_POLICIES = ['random', 'round-robin', 'least-connection', 'shortest-queue'] as const;
+export const DISPATCH_POLICIES = [
+  'random',
+  'round-robin',
+  'least-connection',
+  'shortest-queue',
+] as const;
 
 const dispatchGroup = z.strictObject({
   policy: z.enum(DISPATCH_POLICIES),

@@ -51,9 +51,10 @@ describe('sim run on a network', () => {
   it('prints the first events with --trace', async () => {
     const status = await sim('run', DESK, '--trace', '10', '-q');
     expect(status).toBe(0);
-    expect(output.stdout.split('\n').slice(0, 12)).toEqual([
+    expect(output.stdout.split('\n').slice(0, 13)).toEqual([
       'First 10 events of replication 1',
       '  time  customer  event          station  queue  in station',
+      '------  --------  -------------  -------  -----  ----------',
       '0.0000  jobs#1    think',
       '0.0000  jobs#2    think',
       '0.0000  jobs#3    think',
@@ -178,7 +179,9 @@ describe('sim run network errors', () => {
   it('rejects --levels for a network', async () => {
     const status = await sim('run', HOCKEY, '--levels', '80', '-q');
     expect(status).toBe(2);
-    expect(output.stderr).toContain('--levels: scenarios/teaching/hockey-stick.yaml is a network scenario');
+    expect(output.stderr).toContain(
+      '--levels: scenarios/teaching/hockey-stick.yaml is a network scenario',
+    );
   });
 
   it('sends sim validate users to sim run', async () => {

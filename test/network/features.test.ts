@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mg1, mm1, mm1ResponseQuantile, mm1WaitQuantile, mmck, mvaMulticlass } from '../../src/analytic/index.js';
+import {
+  mg1,
+  mm1,
+  mm1ResponseQuantile,
+  mm1WaitQuantile,
+  mmck,
+  mvaMulticlass,
+} from '../../src/analytic/index.js';
 import { compareFigure } from '../../src/network/compare.js';
 import { loadNetworkScenario } from '../../src/network/load-network.js';
 import { runNetwork } from '../../src/network/run-network.js';
@@ -31,12 +38,20 @@ describe('priority station', () => {
   ] as const)('%s wait matches Cobham', (name, level) => {
     const cls = classIndex(run, name);
     const simulated = run.result.stations[station]!.classes[cls]!.meanWait;
-    expect(run.theory.stations[station]?.classes[cls]?.meanWait).toBeCloseTo(exactWaits[level]!, 12);
+    expect(run.theory.stations[station]?.classes[cls]?.meanWait).toBeCloseTo(
+      exactWaits[level]!,
+      12,
+    );
     expectWithinPrecision(name, simulated, exactWaits[level], 0.1);
   });
 
   it('overall utilisation is 0.8', () => {
-    expectWithinPrecision('utilisation', run.result.stations[station]!.overall.utilisation, 0.8, 0.02);
+    expectWithinPrecision(
+      'utilisation',
+      run.result.stations[station]!.overall.utilisation,
+      0.8,
+      0.02,
+    );
   });
 });
 
@@ -66,7 +81,12 @@ describe('closed multiclass network', () => {
     ['batch', 1],
   ] as const)('%s response matches MVA', (name, k) => {
     const cls = classIndex(run, name);
-    expectWithinPrecision(name, run.result.network[cls]!.meanResponse, exact.responseTimes[k], 0.05);
+    expectWithinPrecision(
+      name,
+      run.result.network[cls]!.meanResponse,
+      exact.responseTimes[k],
+      0.05,
+    );
   });
 });
 
@@ -76,7 +96,12 @@ describe('single stations with mixed service', () => {
   it('PS response ignores the H2 variance', () => {
     const station = stationIndex(run, 'sharing');
     expect(run.theory.stations[station]?.overall.meanResponse).toBeCloseTo(1 / 0.3, 10);
-    expectWithinPrecision('sharing', run.result.stations[station]!.overall.meanResponse, 1 / 0.3, 0.12);
+    expectWithinPrecision(
+      'sharing',
+      run.result.stations[station]!.overall.meanResponse,
+      1 / 0.3,
+      0.12,
+    );
   });
 
   it('FCFS mix follows Pollaczek-Khinchine', () => {
@@ -112,7 +137,12 @@ describe('M/M/1 percentiles', () => {
 
   it.each(levels)('%s and %s', (waitKey, responseKey, level) => {
     expectWithinPrecision(waitKey, figures[waitKey], mm1WaitQuantile(0.8, 1, level), 0.1);
-    expectWithinPrecision(responseKey, figures[responseKey], mm1ResponseQuantile(0.8, 1, level), 0.1);
+    expectWithinPrecision(
+      responseKey,
+      figures[responseKey],
+      mm1ResponseQuantile(0.8, 1, level),
+      0.1,
+    );
   });
 });
 
@@ -153,13 +183,17 @@ describe('warm-up in customers', () => {
     const { model } = loadNetworkScenario(`${FIXTURES}/customer-warmup.yaml`, {
       overrides: ['duration=1', 'warmup.customers=1000000'],
     });
-    expect(() => runNetwork(model)).toThrow(/^warmup: only \d+ of 1000000 customers left the network in 1000 simulated seconds/);
+    expect(() => runNetwork(model)).toThrow(
+      /^warmup: only \d+ of 1000000 customers left the network in 1000 simulated seconds/,
+    );
   });
 });
 
 describe('tracing', () => {
   it('leaves the results unchanged', () => {
-    const { model } = loadNetworkScenario('scenarios/teaching/pooling.yaml', { overrides: ['duration=2000'] });
+    const { model } = loadNetworkScenario('scenarios/teaching/pooling.yaml', {
+      overrides: ['duration=2000'],
+    });
     const traced = runNetwork(model, { trace: 50 });
     const plain = runNetwork(model);
     expect(traced.trace).toHaveLength(50);

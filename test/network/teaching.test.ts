@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { erlangB, jackson, md1, mh21, mm1, mmc, mmck, mva } from '../../src/analytic/index.js';
 import { hyperexponentialPhases } from '../../src/engine/distributions-extra.js';
-import { classIndex, expectWithinPrecision, runScenario, stationIndex, type CheckedRun } from './helpers.js';
+import {
+  classIndex,
+  expectWithinPrecision,
+  runScenario,
+  stationIndex,
+  type CheckedRun,
+} from './helpers.js';
 
 // Runs are shorter than in the scenario files so that the suite stays
 // fast; the tolerances follow from each run's own confidence half-width.
@@ -9,7 +15,10 @@ const TEACHING = 'scenarios/teaching';
 
 function station(run: CheckedRun, name: string) {
   const index = stationIndex(run, name);
-  return { simulated: run.result.stations[index]!.overall, exact: run.theory.stations[index]?.overall };
+  return {
+    simulated: run.result.stations[index]!.overall,
+    exact: run.theory.stations[index]?.overall,
+  };
 }
 
 function network(run: CheckedRun, name: string) {
@@ -141,7 +150,12 @@ describe('jackson feedback', () => {
 
   it('network response matches jackson()', () => {
     expect(network(run, 'jobs').exact?.meanResponse).toBeCloseTo(exact.meanResponse, 10);
-    expectWithinPrecision('jobs', network(run, 'jobs').simulated.meanResponse, exact.meanResponse, 0.06);
+    expectWithinPrecision(
+      'jobs',
+      network(run, 'jobs').simulated.meanResponse,
+      exact.meanResponse,
+      0.06,
+    );
   });
 
   it.each([0, 1, 2])('station %i utilisation and response', (index) => {
@@ -166,11 +180,21 @@ describe('central server', () => {
 
   it('throughput matches MVA', () => {
     expect(network(run, 'users').exact?.throughput).toBeCloseTo(exact.throughput, 10);
-    expectWithinPrecision('throughput', network(run, 'users').simulated.throughput, exact.throughput, 0.02);
+    expectWithinPrecision(
+      'throughput',
+      network(run, 'users').simulated.throughput,
+      exact.throughput,
+      0.02,
+    );
   });
 
   it('response matches MVA', () => {
-    expectWithinPrecision('response', network(run, 'users').simulated.meanResponse, exact.responseTime, 0.05);
+    expectWithinPrecision(
+      'response',
+      network(run, 'users').simulated.meanResponse,
+      exact.responseTime,
+      0.05,
+    );
   });
 
   it('disk1 is the saturated bottleneck', () => {

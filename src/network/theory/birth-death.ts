@@ -117,7 +117,8 @@ function servedWaits(
   let waitWeight = 0;
   let servedProbability = 1;
   let servedWait = 0;
-  const admittedStates = capacity === Infinity ? logTerms.length : Math.min(logTerms.length, capacity);
+  const admittedStates =
+    capacity === Infinity ? logTerms.length : Math.min(logTerms.length, capacity);
   for (let n = 0; n < admittedStates; n++) {
     if (n >= servers) {
       const position = n - servers + 1;

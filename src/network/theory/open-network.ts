@@ -37,7 +37,12 @@ export function solveSeparateStations(
   model: NetworkModel,
   loads: ComponentLoads,
 ): ComponentSolution {
-  const solution: ComponentSolution = { model: null, stations: new Map(), network: new Map(), reasons: [] };
+  const solution: ComponentSolution = {
+    model: null,
+    stations: new Map(),
+    network: new Map(),
+    reasons: [],
+  };
   const models = new Set<string>();
   for (const [station, stationLoads] of loads.stationLoads) {
     const solved = solveStation(model.stations[station]!, stationLoads, model.classes.length);
@@ -109,18 +114,28 @@ function copyPercentiles(from: ExactFigures<StationFigure>, to: ExactFigures<Net
  * cores, need exponential service of one mean for every class. No station
  * may limit its capacity, make customers renege or order them by priority.
  */
-export function productFormReason(model: NetworkModel, station: number, loads: readonly StationLoad[]): string | undefined {
+export function productFormReason(
+  model: NetworkModel,
+  station: number,
+  loads: readonly StationLoad[],
+): string | undefined {
   const spec = model.stations[station]!;
   const name = `station "${spec.name}"`;
   if (spec.type === 'delay') return undefined;
-  if (spec.capacity !== Infinity) return `${name} limits its capacity to ${spec.capacity}, which breaks the product form`;
-  if (loads.some((load) => load.patienceMean !== undefined)) return `${name} has reneging customers, which breaks the product form`;
-  if (new Set(loads.map((load) => load.priority)).size > 1) return `${name} serves by priority, which breaks the product form`;
+  if (spec.capacity !== Infinity)
+    return `${name} limits its capacity to ${spec.capacity}, which breaks the product form`;
+  if (loads.some((load) => load.patienceMean !== undefined))
+    return `${name} has reneging customers, which breaks the product form`;
+  if (new Set(loads.map((load) => load.priority)).size > 1)
+    return `${name} serves by priority, which breaks the product form`;
   const sameExponential = loads.every((load) => load.exponential && load.mean === loads[0]!.mean);
   if (spec.type === 'ps' && spec.servers === 1) return undefined;
   if (!sameExponential) {
     const letters = [...new Set(loads.map((load) => load.letter))].join(', ');
-    return `${name} has ${letters} service; a product-form network needs exponential service of one mean for every class there`;
+    return (
+      `${name} has ${letters} service; a product-form network needs exponential service ` +
+      'of one mean for every class there'
+    );
   }
   return undefined;
 }
@@ -131,7 +146,10 @@ export function productFormReason(model: NetworkModel, station: number, loads: r
  * equations, and a class's network response is the sum over stations of
  * visits times the response per visit.
  */
-export function solveOpenProductForm(model: NetworkModel, loads: ComponentLoads): ComponentSolution {
+export function solveOpenProductForm(
+  model: NetworkModel,
+  loads: ComponentLoads,
+): ComponentSolution {
   const solution: ComponentSolution = {
     model: 'open Jackson network',
     stations: new Map(),
@@ -155,7 +173,12 @@ export function solveOpenProductForm(model: NetworkModel, loads: ComponentLoads)
       const visit = visits[station] ?? 0;
       if (visit > 0) response += visit * (theory.classes[cls]?.meanResponse ?? NaN);
     }
-    solution.network.set(cls, { throughput: rate, meanResponse: response, lossProbability: 0, renegeProbability: 0 });
+    solution.network.set(cls, {
+      throughput: rate,
+      meanResponse: response,
+      lossProbability: 0,
+      renegeProbability: 0,
+    });
   }
   return solution;
 }

@@ -54,20 +54,29 @@ function solveStationUnchecked(
   if (reneging && station.type !== 'ps') return solveReneging(station, loads, classCount);
 
   const levels = new Set(loads.map((load) => load.priority));
-  if (station.type === 'priority' && levels.size > 1) return solvePriority(station, loads, classCount);
+  if (station.type === 'priority' && levels.size > 1)
+    return solvePriority(station, loads, classCount);
   const sameExponential = loads.every((load) => load.exponential && load.mean === loads[0]!.mean);
 
   if (station.type === 'ps') {
     if (station.capacity === Infinity && station.servers === 1) return solvePs(loads, classCount);
-    if (sameExponential) return solveMarkov(station, loads, classCount, 'PS with exponential service');
-    return { reason: `${name}: processor sharing with ${station.servers} cores or a capacity needs exponential service of one mean for every class` };
+    if (sameExponential)
+      return solveMarkov(station, loads, classCount, 'PS with exponential service');
+    return {
+      reason:
+        `${name}: processor sharing with ${station.servers} cores or a capacity needs ` +
+        'exponential service of one mean for every class',
+    };
   }
   if (sameExponential) return solveMarkov(station, loads, classCount, '');
   if (station.capacity === station.servers) return solveErlangB(station, loads, classCount);
   if (station.servers === 1 && station.capacity === Infinity) return solveMg1(loads, classCount);
   const letter = loads.length === 1 ? loads[0]!.letter : 'G';
+  const capacity = station.capacity === Infinity ? '' : `/${station.capacity}`;
   return {
-    reason: `${name}: M/${letter}/${station.servers}${station.capacity === Infinity ? '' : `/${station.capacity}`} has no exact formula here; exact results need exponential service, one server, or no waiting room (capacity = servers)`,
+    reason:
+      `${name}: M/${letter}/${station.servers}${capacity} has no exact formula here; exact ` +
+      'results need exponential service, one server, or no waiting room (capacity = servers)',
   };
 }
 
@@ -131,7 +140,11 @@ function solveMarkov(
   };
 }
 
-function addMm1Percentiles(figures: ExactFigures<StationFigure>, rate: number, serviceRate: number): void {
+function addMm1Percentiles(
+  figures: ExactFigures<StationFigure>,
+  rate: number,
+  serviceRate: number,
+): void {
   figures.waitP50 = mm1WaitQuantile(rate, serviceRate, 0.5);
   figures.waitP90 = mm1WaitQuantile(rate, serviceRate, 0.9);
   figures.waitP95 = mm1WaitQuantile(rate, serviceRate, 0.95);
@@ -144,7 +157,11 @@ function addMm1Percentiles(figures: ExactFigures<StationFigure>, rate: number, s
 
 // Erlang B holds for any service distribution (insensitivity), so every
 // class loses the same share and spends its own mean service time.
-function solveErlangB(station: StationSpec, loads: readonly StationLoad[], classCount: number): StationSolution {
+function solveErlangB(
+  station: StationSpec,
+  loads: readonly StationLoad[],
+  classCount: number,
+): StationSolution {
   const offered = loads.reduce((sum, load) => sum + load.rate * load.mean, 0);
   const blocking = erlangB(station.servers, offered);
   const classFigures = (load: StationLoad): ExactFigures<StationFigure> => ({
@@ -172,7 +189,8 @@ function solveErlangB(station: StationSpec, loads: readonly StationLoad[], class
 function solveMg1(loads: readonly StationLoad[], classCount: number): StationSolution {
   const rate = totalRate(loads);
   const mean = loads.reduce((sum, load) => sum + load.rate * load.mean, 0) / rate;
-  const second = loads.reduce((sum, load) => sum + load.rate * load.mean ** 2 * (1 + load.scv), 0) / rate;
+  const second =
+    loads.reduce((sum, load) => sum + load.rate * load.mean ** 2 * (1 + load.scv), 0) / rate;
   const only = loads.length === 1 ? loads[0]! : undefined;
   let metrics;
   let model = 'M/G/1 (Pollaczek-Khinchine)';
@@ -199,13 +217,26 @@ function solveMg1(loads: readonly StationLoad[], classCount: number): StationSol
   };
 }
 
-function solvePriority(station: StationSpec, loads: readonly StationLoad[], classCount: number): StationSolution {
+function solvePriority(
+  station: StationSpec,
+  loads: readonly StationLoad[],
+  classCount: number,
+): StationSolution {
   if (station.servers !== 1 || station.capacity !== Infinity) {
     return {
-      reason: `station "${station.name}": priority classes have an exact result here only with 1 server and no capacity limit`,
+      reason:
+        `station "${station.name}": priority classes have an exact result here only with ` +
+        '1 server and no capacity limit',
     };
   }
-  const waits = priorityWaits(loads.map((load) => ({ level: load.priority, rate: load.rate, mean: load.mean, scv: load.scv })));
+  const waits = priorityWaits(
+    loads.map((load) => ({
+      level: load.priority,
+      rate: load.rate,
+      mean: load.mean,
+      scv: load.scv,
+    })),
+  );
   const classFigures = (load: StationLoad): ExactFigures<StationFigure> =>
     queueFigures(load, waits[loads.indexOf(load)]!, 1);
   return {
@@ -219,7 +250,11 @@ function solvePriority(station: StationSpec, loads: readonly StationLoad[], clas
 
 // Figures of one class that waits `wait` seconds before a service of its
 // own mean, from Little's law.
-function queueFigures(load: StationLoad, wait: number, servers: number): ExactFigures<StationFigure> {
+function queueFigures(
+  load: StationLoad,
+  wait: number,
+  servers: number,
+): ExactFigures<StationFigure> {
   return {
     utilisation: (load.rate * load.mean) / servers,
     throughput: load.rate,
@@ -237,11 +272,14 @@ function queueFigures(load: StationLoad, wait: number, servers: number): ExactFi
 // never waits in a queue.
 function solvePs(loads: readonly StationLoad[], classCount: number): StationSolution {
   const utilisation = loads.reduce((sum, load) => sum + load.rate * load.mean, 0);
-  if (utilisation >= 1) return { reason: `processor sharing at utilisation ${utilisation} >= 1 has no steady state` };
+  if (utilisation >= 1)
+    return { reason: `processor sharing at utilisation ${utilisation} >= 1 has no steady state` };
   const only = loads.length === 1 ? loads[0]! : undefined;
   const classFigures = (load: StationLoad): ExactFigures<StationFigure> => {
     const response =
-      only !== undefined ? mm1Ps(load.rate, 1 / load.mean).meanResponse : load.mean / (1 - utilisation);
+      only !== undefined
+        ? mm1Ps(load.rate, 1 / load.mean).meanResponse
+        : load.mean / (1 - utilisation);
     return {
       utilisation: load.rate * load.mean,
       throughput: load.rate,
@@ -274,10 +312,16 @@ function solveDelay(loads: readonly StationLoad[], classCount: number): StationS
   });
   const overall = combine(loads.map((load) => ({ load, figures: classFigures(load) })));
   delete overall.utilisation;
-  return { theory: { model: 'M/G/infinity', overall, classes: perClass(loads, classCount, classFigures) } };
+  return {
+    theory: { model: 'M/G/infinity', overall, classes: perClass(loads, classCount, classFigures) },
+  };
 }
 
-function solveReneging(station: StationSpec, loads: readonly StationLoad[], classCount: number): StationSolution {
+function solveReneging(
+  station: StationSpec,
+  loads: readonly StationLoad[],
+  classCount: number,
+): StationSolution {
   const first = loads[0]!;
   const uniform = loads.every(
     (load) =>
@@ -289,12 +333,20 @@ function solveReneging(station: StationSpec, loads: readonly StationLoad[], clas
   );
   if (!uniform || first.patienceMean === undefined) {
     return {
-      reason: `station "${station.name}": reneging has an exact result here only with exponential service and exponential patience, each of one mean for every class`,
+      reason:
+        `station "${station.name}": reneging has an exact result here only with exponential ` +
+        'service and exponential patience, each of one mean for every class',
     };
   }
 
   const rate = totalRate(loads);
-  const metrics = renegingQueue(rate, 1 / first.mean, station.servers, station.capacity, 1 / first.patienceMean);
+  const metrics = renegingQueue(
+    rate,
+    1 / first.mean,
+    station.servers,
+    station.capacity,
+    1 / first.patienceMean,
+  );
   const overall: ExactFigures<StationFigure> = {
     utilisation: metrics.utilisation,
     throughput: metrics.throughput,
@@ -355,7 +407,12 @@ function lossShare(
   parts: readonly { load: StationLoad; figures: ExactFigures<StationFigure> }[],
   arrivals: number,
 ): number {
-  return parts.reduce((total, part) => total + part.load.rate * (part.figures.lossProbability ?? NaN), 0) / arrivals;
+  return (
+    parts.reduce(
+      (total, part) => total + part.load.rate * (part.figures.lossProbability ?? NaN),
+      0,
+    ) / arrivals
+  );
 }
 
 function dropNaN(figures: ExactFigures<StationFigure>): ExactFigures<StationFigure> {
