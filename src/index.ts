@@ -17,5 +17,16 @@ export type {
 } from './workload/specmail2001/results.js';
 export { formatTextReport } from './report/text-report.js';
 export { formatJsonReport } from './report/json-report.js';
+export { validateRun, type Validation, type ValidationRow } from './validation/compare.js';
+export { loadNetworkScenario, type LoadedNetwork } from './network/load-network.js';
+export {
+  runNetwork,
+  type NetworkRunResult,
+  type RunNetworkOptions,
+} from './network/run-network.js';
+export { analyseNetwork } from './network/analytic-match.js';
+export type { NetworkTheory } from './network/theory/types.js';
+export type { NetworkModel } from './network/model.js';
+export { formatNetworkText, formatNetworkJson } from './report/network-report.js';
 export { Simulator } from './engine/simulator.js';
 export { RandomStreams, type RandomStream } from './engine/random.js';
