@@ -16,6 +16,8 @@ export interface ChildRun {
   wallSeconds: number;
   /** Peak resident set size in MiB; NaN when the child did not report it. */
   peakRssMiB: number;
+  /** User plus system CPU time in seconds; NaN when the child did not report it. */
+  cpuSeconds: number;
 }
 
 const USAGE_PRELOAD = pathToFileURL(new URL('./write-usage.mjs', import.meta.url).pathname).href;
@@ -45,13 +47,13 @@ export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv
     const reason = child.status === null ? `signal ${child.signal}` : `status ${child.status}`;
     throw new ChildError(`${commandLine} exited with ${reason}:\n${child.stderr.trim()}`);
   }
-  return { stdout: child.stdout, wallSeconds, peakRssMiB: NaN };
+  return { stdout: child.stdout, wallSeconds, peakRssMiB: NaN, cpuSeconds: NaN };
 }
 
 /**
  * Runs a Node.js script in a child with the usage preload and returns
- * its output, wall time and peak RSS (maxRSS of process.resourceUsage(),
- * worker threads included).
+ * its output, wall time, peak RSS and CPU time (from
+ * process.resourceUsage(), worker threads included).
  */
 export function runNodeChild(script: string, args: string[], nodeOptions: string[] = []): ChildRun {
   const folder = mkdtempSync(join(tmpdir(), 'sim-bench-'));
@@ -60,7 +62,8 @@ export function runNodeChild(script: string, args: string[], nodeOptions: string
     const env = { ...process.env, SIM_BENCH_USAGE_FILE: usageFile };
     const run = runChild(process.execPath, [...nodeOptions, '--import', USAGE_PRELOAD, script, ...args], env);
     const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
-    return { ...run, peakRssMiB: usage.maxRSS / 1024 };
+    const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    return { ...run, peakRssMiB: usage.maxRSS / 1024, cpuSeconds };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -114,17 +114,20 @@ function printSpecmail(rows: SpecmailRow[]): void {
   print('SPECmail2001 Intrastore, levels 80, 100 and 120 %');
   print(
     formatTable(
-      ['workers', 'wall s', 'events', 'events/s', 'peak RSS MiB'],
+      ['workers', 'wall s', 'CPU s', 'events', 'events/s', 'peak RSS MiB'],
       rows.map((row) => [
         String(row.workers),
         fixed(row.wallSeconds, 1),
+        fixed(row.cpuSeconds, 1),
         count(row.events),
         count(row.events / row.wallSeconds),
         fixed(row.peakRssMiB, 0),
       ]),
-      ['right', 'right', 'right', 'right', 'right'],
+      ['right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
+  print('CPU s is the user plus system time of all threads. With 2 workers, a wall time close to');
+  print('the CPU time means that the levels did not run in parallel, as when other work held a core.');
   print();
 }
 

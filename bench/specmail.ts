@@ -46,6 +46,8 @@ export interface SpecmailRow {
   /** eventsFired summed over the levels. */
   events: number;
   peakRssMiB: number;
+  /** CPU time of all threads, in seconds. */
+  cpuSeconds: number;
 }
 
 /** One run of the scaling part. */
@@ -65,6 +67,7 @@ export interface ScalingRow {
 interface ScenarioRun {
   seconds: number;
   peakRssMiB: number;
+  cpuSeconds: number;
   events: number;
   users: number[];
 }
@@ -82,6 +85,7 @@ function runScenario(extraArguments: string[], repeat: number): ScenarioRun {
     return {
       seconds: run.wallSeconds,
       peakRssMiB: run.peakRssMiB,
+      cpuSeconds: run.cpuSeconds,
       events: report.levels.reduce((sum, level) => sum + level.eventsFired, 0),
       users: report.levels.map((level) => level.users),
     };
@@ -93,7 +97,13 @@ export function measureSpecmail(options: BenchOptions): SpecmailRow[] {
   const shorten = options.quick ? QUICK_ARGUMENTS : [];
   return [1, 2].map((workers) => {
     const run = runScenario(['--workers', String(workers), ...shorten], options.repeat);
-    return { workers, wallSeconds: run.seconds, events: run.events, peakRssMiB: run.peakRssMiB };
+    return {
+      workers,
+      wallSeconds: run.seconds,
+      events: run.events,
+      peakRssMiB: run.peakRssMiB,
+      cpuSeconds: run.cpuSeconds,
+    };
   });
 }
 
