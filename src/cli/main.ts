@@ -42,9 +42,9 @@ function buildProgram(state: CommandState): Command {
       'Print the exact steady-state results of a network scenario without simulating, ' +
         'or why no exact result applies.',
     )
-    .argument('<scenario>', 'network scenario YAML file, such as scenarios/teaching/mm1-hockey-stick.yaml')
+    .argument('<scenario>', 'network scenario YAML file, such as scenarios/teaching/hockey-stick.yaml')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('--set <key=value>', 'override a scenario value by key path, such as classes.jobs.arrivalRate=0.9 (repeatable)', collect, [])
+    .option('--set <key=value>', 'override a scenario value by key path, such as classes.load95.arrivalRate=0.98 (repeatable)', collect, [])
     .action((scenario: string, options: AnalyzeOptions) => analyzeCommand(scenario, options));
 
   program

@@ -6,6 +6,7 @@ import { loadNetworkScenario } from '../network/load-network.js';
 import { runNetwork } from '../network/run-network.js';
 import { formatTheoryJson, formatTheoryText } from '../report/network-analysis-report.js';
 import { formatNetworkJson, formatNetworkText } from '../report/network-report.js';
+import { readScenarioKind } from './scenario-kind.js';
 
 /** Options of `sim run` that apply to network scenarios. */
 export interface NetworkRunOptions {
@@ -83,6 +84,14 @@ function runOrNameFile<T>(file: string, run: () => T): T {
 
 /** Runs `sim analyze`: prints the exact results of a network scenario without simulating. */
 export function analyzeCommand(file: string, options: AnalyzeOptions): void {
+  const kind = readScenarioKind(file, options.set);
+  if (kind !== 'network') {
+    throw new SimError(
+      'analyze-unsupported',
+      `${file} is a ${kind} scenario; sim analyze gives exact results for network scenarios ` +
+        '(kind: network) only. Use sim run or sim validate for it.',
+    );
+  }
   const { model } = loadNetworkScenario(file, { overrides: options.set });
   const theory = analyseNetwork(model);
   const report =

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { accessSync, constants, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SimError } from '../errors.js';
 import { formatJsonReport } from '../report/json-report.js';
@@ -23,8 +23,27 @@ export interface RunCommandOptions {
   trace?: number;
 }
 
-function checkWritable(file: string): void {
-  const folder = dirname(resolve(file));
+/**
+ * Checks before a run that the --output file can be written, so that no
+ * finished run is lost to a bad path. Raises SimError `output-unwritable`.
+ */
+export function checkWritable(file: string): void {
+  const path = resolve(file);
+  const isFolder = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (isFolder) {
+    throw new SimError(
+      'output-unwritable',
+      `--output ${file}: is a folder; give a file name, such as ${file.replace(/\/$/, '')}/report.txt.`,
+    );
+  }
+
+  const folder = dirname(path);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
@@ -70,14 +89,23 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const result = await runSpecmail(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
+    overrides: options.set,
     levels: options.levels,
     durationSeconds: options.duration,
     workers: options.workers ?? availableParallelism(),
-    onLevel: (level, wallSeconds) =>
+    onLevel: (level, wallSeconds) => {
       log(
         `sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s ` +
           `(${level.eventsFired.toLocaleString('en-US')} events)`,
-      ),
+      );
+      const sessions = level.functions['SMTP Connect'].attempts + level.functions['POP Connect'].attempts;
+      if (sessions === 0) {
+        process.stderr.write(
+          `sim: warning: level ${level.loadPct} % measured no session; its percentages read n/a. ` +
+            'Give a longer --duration or a larger workload.ratingMpm.\n',
+        );
+      }
+    },
   });
 
   const report =

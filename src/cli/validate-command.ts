@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { SimError } from '../errors.js';
 import { formatValidationReport } from '../report/validation-report.js';
 import { loadYamlFile } from '../scenario/load-yaml.js';
@@ -37,6 +38,15 @@ export async function validateCommand(
         '"tolerances: <file>" (paths beside the scenario) to the scenario.',
     );
   }
+  for (const [key, path] of [['reference', referenceFile], ['tolerances', tolerancesFile]] as const) {
+    if (!existsSync(path)) {
+      throw new SimError(
+        'reference-missing',
+        `${file}: ${key}: file ${path} not found; the path is relative to the scenario's folder, ` +
+          `so correct "${key}:" in the scenario or give --set ${key}=<path>.`,
+      );
+    }
+  }
   const published = loadYamlFile(referenceFile, publishedResultSchema);
   const tolerances = loadYamlFile(tolerancesFile, tolerancesSchema);
 
@@ -50,12 +60,21 @@ export async function validateCommand(
     );
   }
 
+  if (options.duration !== undefined && options.duration !== loaded.model.workload.phases.measurement) {
+    process.stderr.write(
+      `sim: warning: --duration ${options.duration} measures ${options.duration} s per level, ` +
+        'but the published attempt counts are for the scenario\'s measurement phase, ' +
+        'so attempt lines will not match.\n',
+    );
+  }
+
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   log(`sim: validating ${file} with seed ${seed} against ${referenceFile}`);
   const result = await runSpecmail(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
+    overrides: options.set,
     levels,
     durationSeconds: options.duration,
     workers: options.workers ?? availableParallelism(),

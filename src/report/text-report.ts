@@ -28,8 +28,10 @@ function summarySection(result: RunResult, workload: SpecmailWorkload): string {
     limitText(line, workload),
     requiredText(line, workload),
     ...result.levels.map((level) => {
+      const value = level.summary[line];
+      if (Number.isNaN(value)) return 'n/a ';
       const mark = level.summaryPass[line] ? ' ' : '*';
-      return `${formatDecimal(level.summary[line], 2)}%${mark}`;
+      return `${formatDecimal(value, 2)}%${mark}`;
     }),
   ]);
   const align = header.map((_, i): Align => (i === 0 ? 'left' : 'right'));
@@ -42,7 +44,8 @@ function summarySection(result: RunResult, workload: SpecmailWorkload): string {
 function levelSection(level: LevelResult): string {
   const functionRows = FUNCTIONS.map((name) => {
     const f = level.functions[name];
-    return [name, formatCount(f.attempts), formatCount(f.passes), `${formatDecimal(f.pct, 2)}%`];
+    const pct = Number.isNaN(f.pct) ? 'n/a' : `${formatDecimal(f.pct, 2)}%`;
+    return [name, formatCount(f.attempts), formatCount(f.passes), pct];
   });
   const eventRows = EVENTS.map((name) => [name, formatCount(level.events[name])]);
   const timeRows = STEP_FUNCTIONS.map((name) => {
@@ -108,7 +111,11 @@ export function formatTextReport(result: RunResult, workload: SpecmailWorkload):
   const run =
     `Seed ${result.seed}, measurement ${formatCount(result.durationSeconds)} s per level, ` +
     `rating ${formatCount(workload.ratingMpm)} SPECmail2001 messages per minute`;
-  const sections = [title, run, '', summarySection(result, workload)];
+  const sections = [title, run];
+  if (result.overrides.length > 0) {
+    sections.push(`Overrides: ${result.overrides.map((set) => `--set ${set}`).join(' ')}`);
+  }
+  sections.push('', summarySection(result, workload));
   for (const level of result.levels) sections.push('', levelSection(level));
   return `${sections.join('\n')}\n`;
 }

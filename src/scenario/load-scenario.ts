@@ -69,13 +69,17 @@ function loadProfile<S extends z.ZodType>(
     return loadYamlFile(relative(process.cwd(), found) || found, schema);
   }
 
-  const available = folders.flatMap((folder) =>
-    existsSync(folder)
-      ? readdirSync(folder)
-          .filter((entry) => entry.endsWith('.yaml'))
-          .map((entry) => entry.slice(0, -'.yaml'.length))
-      : [],
-  );
+  const available = [
+    ...new Set(
+      folders.flatMap((folder) =>
+        existsSync(folder)
+          ? readdirSync(folder)
+              .filter((entry) => entry.endsWith('.yaml'))
+              .map((entry) => entry.slice(0, -'.yaml'.length))
+          : [],
+      ),
+    ),
+  ];
   const suggestion = suggestClosest(name, available);
   const hint = suggestion === undefined ? '' : `did you mean "${suggestion}"? `;
   const position = locateKeyPath(readFileSync(scenarioFile, 'utf8'), keyPath);
@@ -85,8 +89,9 @@ function loadProfile<S extends z.ZodType>(
     column: position.column,
     path: keyPath,
     message:
-      `${kind} profile "${name}" not found in ${folders.join(' or ')}; ` +
-      `${hint}available: ${available.join(', ') || 'none'}.`,
+      `${kind} profile "${name}" not found in ${[...new Set(folders)].join(' or ')}; ` +
+      `${hint}available: ${available.join(', ') || 'none'}. ` +
+      'Give a profile name from that list, or a path to a profile file ending in .yaml.',
   };
   throw ScenarioError.fromProblems('profile-not-found', `${scenarioFile}: 1 problem in scenario:`, [problem]);
 }

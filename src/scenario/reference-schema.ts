@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 const triple = z.tuple([z.number(), z.number(), z.number()]);
+/** Attempts, passes and pass %; the percentage is null with no attempts. */
+const functionTriple = z.tuple([z.number(), z.number(), z.number().nullable()]);
 
 const level = z.object({
   users: z.object({ attempted: z.number(), actual: z.number() }).optional(),
   message_rate_per_min: z.object({ attempted: z.number(), actual: z.number() }).optional(),
   /** Attempts, passes and pass percentage per function. */
-  functions: z.record(z.string(), triple),
+  functions: z.record(z.string(), functionTriple),
   events: z.record(z.string(), z.number()),
   /** Minimum, maximum and average time per step, in ms. */
   times_ms: z.record(z.string(), triple),
@@ -25,8 +27,8 @@ export const publishedResultSchema = z.object({
     z.object({
       limit_s: z.number().nullable(),
       required: z.string(),
-      /** One percentage per level, in the order of `levels`. */
-      pct: z.array(z.number()),
+      /** One percentage per level, in the order of `levels`; null if none. */
+      pct: z.array(z.number().nullable()),
     }),
   ),
   levels: z.record(z.string(), level),

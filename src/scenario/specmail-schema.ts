@@ -29,7 +29,8 @@ const demand = z.strictObject({
 });
 
 const workload = z.strictObject({
-  ratingMpm: positive.default(D.ratingMpm),
+  /** From 10 to 5,000,000 users at 100 % load. */
+  ratingMpm: z.number().min(0.05).max(25000).default(D.ratingMpm),
   usersPerMpm: positive.default(D.usersPerMpm),
   levels: z.array(z.number().positive().max(1000)).min(1).default(D.levels),
   messagesSentPerUserDay: positive.default(D.messagesSentPerUserDay),

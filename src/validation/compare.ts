@@ -50,12 +50,22 @@ function candidates(level: LevelResult, published: PublishedResult, levelIndex: 
 
   for (const line of SUMMARY_LINES) {
     const pct = published.summary_compliance_pct[line]?.pct[levelIndex];
-    list.push({ measure: 'summary', line, simulated: level.summary[line as SummaryLine], published: pct });
+    list.push({
+      measure: 'summary',
+      line,
+      simulated: level.summary[line as SummaryLine],
+      published: pct ?? undefined,
+    });
   }
   for (const name of FUNCTIONS) {
     const row = page?.functions[name];
     list.push({ measure: 'attempts', line: name, simulated: level.functions[name as FunctionName].attempts, published: row?.[0] });
-    list.push({ measure: 'functionPct', line: name, simulated: level.functions[name as FunctionName].pct, published: row?.[2] });
+    list.push({
+      measure: 'functionPct',
+      line: name,
+      simulated: level.functions[name as FunctionName].pct,
+      published: row?.[2] ?? undefined,
+    });
   }
   for (const name of STEP_FUNCTIONS) {
     const times = page?.times_ms[name];

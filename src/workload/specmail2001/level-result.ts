@@ -22,8 +22,10 @@ function round(value: number, decimals: number): number {
   return Math.round(value * scale) / scale;
 }
 
+// NaN (null in JSON, n/a in text) when nothing was measured, so that an
+// empty measurement never reads as full compliance.
 function percent(passes: number, attempts: number): number {
-  return attempts === 0 ? 100 : round((100 * passes) / attempts, 2);
+  return attempts === 0 ? NaN : round((100 * passes) / attempts, 2);
 }
 
 function functionResult(counter: PassCounter): FunctionResult {
@@ -125,7 +127,7 @@ export function levelResult(
 
   const errors = m.smtpConnectErrors + m.popConnectErrors + m.smtpTimeouts + m.popTimeouts;
   const sessions = m.smtpSessionAttempts + m.popSessionAttempts;
-  const errorRate = sessions === 0 ? 0 : round((100 * errors) / sessions, 2);
+  const errorRate = sessions === 0 ? NaN : round((100 * errors) / sessions, 2);
   const summary: Record<SummaryLine, number> = {
     'SMTP Connect': functions['SMTP Connect'].pct,
     'SMTP Data': functions['SMTP Data'].pct,

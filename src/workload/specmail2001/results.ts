@@ -61,6 +61,8 @@ export interface LevelResult {
 export interface RunResult {
   scenario: string;
   seed: number;
+  /** `--set key=value` overrides the run applied, in order. */
+  overrides: string[];
   durationSeconds: number;
   levels: LevelResult[];
 }

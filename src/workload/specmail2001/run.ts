@@ -7,6 +7,8 @@ export interface SpecmailRunOptions {
   /** Name of the scenario, copied into the result. */
   scenario: string;
   seed: number;
+  /** `--set` overrides applied to the scenario, copied into the result. */
+  overrides?: readonly string[];
   /** Load levels in percent; the model's levels when omitted. */
   levels?: number[];
   /** Measurement phase per level in seconds; the model's when omitted. */
@@ -58,5 +60,11 @@ export async function runSpecmail(
     }
   }
 
-  return { scenario: options.scenario, seed: options.seed, durationSeconds: duration, levels };
+  return {
+    scenario: options.scenario,
+    seed: options.seed,
+    overrides: [...(options.overrides ?? [])],
+    durationSeconds: duration,
+    levels,
+  };
 }
