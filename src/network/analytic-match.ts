@@ -145,8 +145,8 @@ function dispatchPolicyReason(model: NetworkModel, classes: number[]): string | 
     const spec = model.groups[group]!;
     if (spec.policy !== 'random') {
       return (
-        `dispatch group "${spec.name}" uses ${spec.policy}, which depends on the state of ` +
-        'its stations; only random dispatch has an exact result here'
+        `dispatch group "${spec.name}" uses ${spec.policy}, which does not split the ` +
+        'arrivals into independent Poisson streams; only random dispatch has an exact result here'
       );
     }
   }

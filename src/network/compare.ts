@@ -62,6 +62,10 @@ export function compareFigure(estimate: Estimate, exact: number | undefined): Co
   ) {
     halfWidth = 0;
   }
+  // A figure that stayed 0 in every batch or replication measured nothing
+  // (a run too short for any customer): its precision is unknown, so it is
+  // shown without a half-width and never flagged.
+  if (halfWidth === 0 && simulated === 0) halfWidth = null;
   const exactValue = finite(exact);
   const difference = simulated !== null && exactValue !== null ? simulated - exactValue : null;
   const flagged =

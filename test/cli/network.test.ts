@@ -25,8 +25,8 @@ describe('sim analyze', () => {
     const status = await sim('analyze', 'scenarios/teaching/balancing.yaml');
     expect(status).toBe(0);
     expect(output.stdout).toContain(
-      'No exact result: dispatch group "roundRobin" uses round-robin, which depends on the state of ' +
-        'its stations; only random dispatch has an exact result here.',
+      'No exact result: dispatch group "roundRobin" uses round-robin, which does not split the ' +
+        'arrivals into independent Poisson streams; only random dispatch has an exact result here.',
     );
   });
 
