@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
 import { analyzeCommand, type AnalyzeOptions } from './network-command.js';
@@ -10,6 +11,11 @@ export const EXIT_BAD_INPUT = 2;
 /** Exit status for a failure inside `sim` itself. */
 export const EXIT_INTERNAL = 70;
 
+function packageVersion(): string {
+  const manifest = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 /** What the command actions report back to `main`. */
 interface CommandState {
   exitStatus: number;
@@ -18,6 +24,7 @@ interface CommandState {
 function buildProgram(state: CommandState): Command {
   const program = new Command('sim')
     .description('Discrete-event simulation of server clusters under benchmark workloads.')
+    .version(packageVersion(), '-V, --version', 'print the version of sim')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 

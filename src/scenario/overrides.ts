@@ -96,7 +96,7 @@ function readOverride(
   const equals = text.indexOf('=');
   if (equals < 0) {
     return problem(
-      'missing "=", expected key.path=value, such as servers.0.cpus=4.',
+      'missing "=", expected key.path=value, such as software.pop.threads=200.',
     );
   }
 
@@ -105,7 +105,7 @@ function readOverride(
   if (path.some((segment) => segment.trim() === '')) {
     return problem(
       `invalid key path, got "${keyText}"; separate keys with single dots, ` +
-        'such as servers.0.cpus=4.',
+        'such as software.pop.threads=200.',
     );
   }
   return { text, path, value: parseScalar(text.slice(equals + 1)) };

@@ -326,7 +326,7 @@ describe('applyOverrides', () => {
         '  --set seed: missing "=", expected key.path=value, such as ' +
         'servers.0.cpus=4.\n' +
         '  --set a..b=1: invalid key path, got "a..b"; separate keys with ' +
-        'single dots, such as servers.0.cpus=4.',
+        'single dots, such as software.pop.threads=200.',
     );
   });
 });
