@@ -324,7 +324,7 @@ describe('applyOverrides', () => {
         '  --set seed.x=2: seed: not a map or list, got 1; set seed itself ' +
         'or fix the key path.\n' +
         '  --set seed: missing "=", expected key.path=value, such as ' +
-        'servers.0.cpus=4.\n' +
+        'software.pop.threads=200.\n' +
         '  --set a..b=1: invalid key path, got "a..b"; separate keys with ' +
         'single dots, such as software.pop.threads=200.',
     );
