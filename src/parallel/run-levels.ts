@@ -39,6 +39,9 @@ export async function runLevelsInWorkers(
   const count = Math.max(1, Math.min(workers, levels.length));
   const pool = Array.from({ length: count }, () => new Worker(WORKER_ENTRY));
   const results: (LevelResult | undefined)[] = new Array(levels.length);
+  // Higher loads fire more events, so they start first: the longest jobs
+  // then overlap, and the shorter ones fill in after them.
+  const order = levels.map((_, index) => index).sort((a, b) => levels[b]! - levels[a]! || a - b);
   let next = 0;
 
   try {
@@ -47,8 +50,9 @@ export async function runLevelsInWorkers(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const post = (): void => {
-              if (next >= levels.length) return resolve();
-              const job: LevelJob = { id: next, model, loadPct: levels[next] as number, seed };
+              if (next >= order.length) return resolve();
+              const id = order[next] as number;
+              const job: LevelJob = { id, model, loadPct: levels[id] as number, seed };
               next++;
               worker.postMessage(job);
             };
