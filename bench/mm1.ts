@@ -88,7 +88,9 @@ function findSimpyPython(): { python: string | undefined; tried: string[] } {
     (candidate): candidate is string => candidate !== undefined && candidate !== '',
   );
   for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import simpy'], { stdio: 'ignore' });
+    // An empty folder named simpy imports as a namespace package, so also
+    // ask for the class the benchmark uses.
+    const probe = spawnSync(python, ['-c', 'import simpy; simpy.Environment'], { stdio: 'ignore' });
     if (probe.status === 0) return { python, tried: candidates };
   }
   return { python: undefined, tried: candidates };
@@ -116,7 +118,7 @@ export function measureMm1(quick: boolean): Mm1Report {
   let simOverSimpy = NaN;
   if (python === undefined) {
     notes.push(
-      `SimPy: skipped, because "import simpy" failed with ${tried.join(' and ')}. ` +
+      `SimPy: skipped, because simpy.Environment could not be imported with ${tried.join(' and ')}. ` +
         'Install it with apt-get install python3-simpy3.',
     );
   } else {
