@@ -2,46 +2,51 @@ import type { EventHandler } from '../engine/event.js';
 import type { ServerNode, Cluster } from './cluster.js';
 import type { CommandDemand } from './config.js';
 
+// A job keeps the demand and derives each stage's work where it is used,
+// which allocates less per command than storing every derived value.
 interface CommandJob {
   readonly cluster: Cluster;
   readonly node: ServerNode;
-  readonly diskTime: number;
-  readonly filerWriteTime: number;
-  readonly filerReads: number;
-  readonly directoryWork: number;
-  readonly externalWait: number;
+  readonly demand: CommandDemand;
+  readonly extraFilerReads: number;
+  readonly extraFilerWrites: number;
   readonly onDone: EventHandler<never>;
   readonly arg: unknown;
 }
 
 function afterCpu(job: CommandJob): void {
-  if (job.diskTime > 0) job.node.disk.serve(job.diskTime, afterDisk, job);
+  const diskTime = job.demand.diskWrites * job.cluster.config.node.disk.writeTime;
+  if (diskTime > 0) job.node.disk.serve(diskTime, afterDisk, job);
   else afterDisk(job);
 }
 
 function afterDisk(job: CommandJob): void {
-  if (job.filerWriteTime > 0) {
-    job.cluster.filer.nvram.serve(job.filerWriteTime, afterFilerWrites, job);
+  const filerWrites = job.demand.filerWrites + job.extraFilerWrites;
+  const filerWriteTime = filerWrites * job.cluster.config.filer.nvramWriteTime;
+  if (filerWriteTime > 0) {
+    job.cluster.filer.nvram.serve(filerWriteTime, afterFilerWrites, job);
   } else {
     afterFilerWrites(job);
   }
 }
 
 function afterFilerWrites(job: CommandJob): void {
-  if (job.filerReads > 0) job.cluster.filer.disks.read(job.filerReads, afterFilerReads, job);
+  const filerReads = job.demand.filerReads + job.extraFilerReads;
+  if (filerReads > 0) job.cluster.filer.disks.read(filerReads, afterFilerReads, job);
   else afterFilerReads(job);
 }
 
 function afterFilerReads(job: CommandJob): void {
-  if (job.directoryWork > 0) {
-    job.cluster.directory.execute(job.directoryWork, afterDirectory, job);
+  const directoryWork = job.demand.directoryLookups * job.cluster.config.directory.lookupCpu;
+  if (directoryWork > 0) {
+    job.cluster.directory.execute(directoryWork, afterDirectory, job);
   } else {
     afterDirectory(job);
   }
 }
 
 function afterDirectory(job: CommandJob): void {
-  if (job.externalWait > 0) job.cluster.sim.schedule(job.externalWait, finish, job);
+  if (job.demand.externalWait > 0) job.cluster.sim.schedule(job.demand.externalWait, finish, job);
   else finish(job);
 }
 
@@ -66,15 +71,12 @@ export function serveCommand<A>(
   onDone: EventHandler<A>,
   arg: A,
 ): void {
-  const config = cluster.config;
   const job: CommandJob = {
     cluster,
     node,
-    diskTime: demand.diskWrites * config.node.disk.writeTime,
-    filerWriteTime: (demand.filerWrites + extraFilerWrites) * config.filer.nvramWriteTime,
-    filerReads: demand.filerReads + extraFilerReads,
-    directoryWork: demand.directoryLookups * config.directory.lookupCpu,
-    externalWait: demand.externalWait,
+    demand,
+    extraFilerReads,
+    extraFilerWrites,
     onDone: onDone as EventHandler<never>,
     arg,
   };
