@@ -1,40 +1,18 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { captureOutput, output, sim } from './capture-output.js';
 
 const SMALL = 'test/fixtures/small-specmail.yaml';
 const BAD = 'test/fixtures/bad-specmail.yaml';
 
-let stdout = '';
-let stderr = '';
-
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-function sim(...args: string[]): Promise<number> {
-  return main(['node', 'sim', ...args]);
-}
+captureOutput();
 
 describe('sim run', () => {
   it('writes the JSON shape of a result page', async () => {
     const status = await sim('run', SMALL, '--levels', '100', '--duration', '60', '--format', 'json', '--quiet');
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(output.stdout);
 
     expect(status).toBe(0);
     expect(result.seed).toBe(1);
@@ -55,17 +33,17 @@ describe('sim run', () => {
 
   it('prints byte-identical JSON for one seed', async () => {
     await sim('run', SMALL, '--levels', '80', '--duration', '60', '--format', 'json', '--seed', '9', '-q');
-    const first = stdout;
-    stdout = '';
+    const first = output.stdout;
+    output.stdout = '';
     await sim('run', SMALL, '--levels', '80', '--duration', '60', '--format', 'json', '--seed', '9', '-q');
-    expect(stdout).toBe(first);
+    expect(output.stdout).toBe(first);
   });
 
   it('prints the summary table as text', async () => {
     await sim('run', SMALL, '--levels', '80,120', '--duration', '60', '-q');
-    expect(stdout).toContain('Summary Results');
-    expect(stdout).toMatch(/^Function\s+Limit\s+Required\s+80%\s+120%$/m);
-    expect(stdout).toContain('Detailed Results -- 120% Load');
+    expect(output.stdout).toContain('Summary Results');
+    expect(output.stdout).toMatch(/^Function\s+Limit\s+Required\s+80%\s+120%$/m);
+    expect(output.stdout).toContain('Detailed Results -- 120% Load');
   });
 
   it('writes the report to --output', async () => {
@@ -78,7 +56,7 @@ describe('sim run', () => {
   it('applies --set before validation', async () => {
     const status = await sim('run', SMALL, '--set', 'software.pop.threads=0', '-q');
     expect(status).toBe(2);
-    expect(stderr).toBe(
+    expect(output.stderr).toBe(
       'sim: test/fixtures/small-specmail.yaml: 1 problem in scenario:\n' +
         '  --set software.pop.threads=0: software.pop.threads: too small, got 0; ' +
         'expected a number at least 1.\n',
@@ -90,7 +68,7 @@ describe('sim run errors', () => {
   it('lists every schema problem with its line', async () => {
     const status = await sim('run', BAD, '-q');
     expect(status).toBe(2);
-    expect(stderr).toBe(
+    expect(output.stderr).toBe(
       [
         'sim: test/fixtures/bad-specmail.yaml: 4 problems in scenario:',
         '  test/fixtures/bad-specmail.yaml:4:16: workload.levels[1]: too small, got -5; expected a number greater than 0.',
@@ -105,31 +83,31 @@ describe('sim run errors', () => {
   it('names a missing scenario file', async () => {
     const status = await sim('run', 'scenarios/nope.yaml', '-q');
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^sim: scenarios\/nope\.yaml: scenario file not found \(resolved to .*nope\.yaml\); check the path and the current directory\.\n$/);
+    expect(output.stderr).toMatch(/^sim: scenarios\/nope\.yaml: scenario file not found \(resolved to .*nope\.yaml\); check the path and the current directory\.\n$/);
   });
 
   it('rejects a bad seed', async () => {
     const status = await sim('run', SMALL, '--seed', 'abc');
     expect(status).toBe(2);
-    expect(stderr).toContain('got "abc"; give a whole number');
+    expect(output.stderr).toContain('got "abc"; give a whole number');
   });
 
   it('rejects a bad level list', async () => {
     const status = await sim('run', SMALL, '--levels', '80,,120');
     expect(status).toBe(2);
-    expect(stderr).toContain('got "" in "80,,120"');
+    expect(output.stderr).toContain('got "" in "80,,120"');
   });
 
   it('rejects an unknown format', async () => {
     const status = await sim('run', SMALL, '--format', 'xml');
     expect(status).toBe(2);
-    expect(stderr).toContain("Allowed choices are text, json");
+    expect(output.stderr).toContain("Allowed choices are text, json");
   });
 
   it('rejects an output folder that does not exist', async () => {
     const status = await sim('run', SMALL, '-o', '/nonexistent-folder/report.txt');
     expect(status).toBe(2);
-    expect(stderr).toBe(
+    expect(output.stderr).toBe(
       'sim: --output /nonexistent-folder/report.txt: cannot write to folder /nonexistent-folder; ' +
         'create it or choose another path.\n',
     );
@@ -138,6 +116,6 @@ describe('sim run errors', () => {
   it('names a hardware profile that does not exist', async () => {
     const status = await sim('run', SMALL, '--set', 'cluster.nodes.hardware=dl999', '-q');
     expect(status).toBe(2);
-    expect(stderr).toMatch(/server profile "dl999" not found in .*hardware-profiles/);
+    expect(output.stderr).toMatch(/server profile "dl999" not found in .*hardware-profiles/);
   });
 });

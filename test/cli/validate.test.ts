@@ -1,36 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { main } from '../../src/cli/main.js';
+import { captureOutput, output, sim } from './capture-output.js';
 
 const SMALL = 'test/fixtures/small-specmail.yaml';
 const REFERENCE = 'test/fixtures/small-specmail.published.yaml';
 
-let stdout = '';
-let stderr = '';
-
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-function sim(...args: string[]): Promise<number> {
-  return main(['node', 'sim', ...args]);
-}
+captureOutput();
 
 /** Writes a copy of the reference with POP Status at 100 % set to 50 %. */
 function wrongReference(): string {
@@ -45,21 +23,21 @@ describe('sim validate', () => {
   it('passes against its own reference', async () => {
     const status = await sim('validate', SMALL, '-q');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Level\s+Measure\s+Line\s+Simulated\s+Published\s+Difference\s+Tolerance\s+Result$/m);
-    expect(stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+100\s+0\s+±0\.5\s+PASS$/m);
-    expect(stdout).toMatch(/^PASS: \d+ lines pass, 0 fail \(scenario Small SPECmail2001 cluster for tests, seed 1\)$/m);
+    expect(output.stdout).toMatch(/^Level\s+Measure\s+Line\s+Simulated\s+Published\s+Difference\s+Tolerance\s+Result$/m);
+    expect(output.stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+100\s+0\s+±0\.5\s+PASS$/m);
+    expect(output.stdout).toMatch(/^PASS: \d+ lines pass, 0 fail \(scenario Small SPECmail2001 cluster for tests, seed 1\)$/m);
   });
 
   it('fails a wrong reference with status 1', async () => {
     const status = await sim('validate', SMALL, '-q', '--set', `reference=${wrongReference()}`);
     expect(status).toBe(1);
-    expect(stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+50\s+\+50\s+±0\.5\s+FAIL$/m);
-    expect(stdout).toMatch(/^FAIL: \d+ lines pass, 1 fail /m);
+    expect(output.stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+50\s+\+50\s+±0\.5\s+FAIL$/m);
+    expect(output.stdout).toMatch(/^FAIL: \d+ lines pass, 1 fail /m);
   });
 
   it('gives the table as JSON', async () => {
     const status = await sim('validate', SMALL, '-q', '--format', 'json', '--levels', '80');
-    const validation = JSON.parse(stdout);
+    const validation = JSON.parse(output.stdout);
     expect(status).toBe(0);
     expect(validation.failed).toBe(0);
     expect(validation.rows[0]).toEqual({
@@ -77,7 +55,7 @@ describe('sim validate', () => {
   it('rejects a level the reference lacks', async () => {
     const status = await sim('validate', SMALL, '-q', '--levels', '90');
     expect(status).toBe(2);
-    expect(stderr).toBe(
+    expect(output.stderr).toBe(
       'sim: test/fixtures/small-specmail.published.yaml: has no level 90; validate only the ' +
         'levels it publishes (80, 100, 120) with --levels.\n',
     );
@@ -86,7 +64,7 @@ describe('sim validate', () => {
   it('rejects a scenario without reference', async () => {
     const status = await sim('validate', 'scenarios/specmail2001-intrastore.yaml', '-q', '--set', 'reference=');
     expect(status).toBe(2);
-    expect(stderr).toBe(
+    expect(output.stderr).toBe(
       'sim: scenarios/specmail2001-intrastore.yaml: no published result to validate against; ' +
         'add "reference: <file>" and "tolerances: <file>" (paths beside the scenario) to the scenario.\n',
     );

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EmpiricalDistribution } from '../../src/engine/distributions.js';
 import { RandomStreams } from '../../src/engine/random.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { Step } from '../../src/model/observer.js';
+import { FUNCTION_OF_STEP, STEP_FUNCTIONS } from '../../src/workload/specmail2001/functions.js';
 import { SpecmailMeasurement } from '../../src/workload/specmail2001/measurement.js';
 import { SPECMAIL2001_DEFAULTS } from '../../src/workload/specmail2001/parameters.js';
 import { createPopulation, emptyMailboxShare } from '../../src/workload/specmail2001/population.js';
@@ -145,5 +147,12 @@ describe('small SPECmail2001 run', () => {
   it('gives other results for another seed', () => {
     const other = runSpecmailLevel(model, 100, 4);
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(result));
+  });
+});
+
+describe('step names', () => {
+  it('follow the model step numbers', () => {
+    const names = Object.entries(Step).map(([, step]) => FUNCTION_OF_STEP[step]);
+    expect(names).toEqual([...STEP_FUNCTIONS]);
   });
 });

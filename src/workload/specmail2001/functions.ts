@@ -16,22 +16,11 @@ export const STEP_FUNCTIONS = [
 ] as const;
 export type StepFunction = (typeof STEP_FUNCTIONS)[number];
 
-/** Name of each model step on a result page, indexed by `Step`. */
-export const FUNCTION_OF_STEP: readonly StepFunction[] = [
-  'SMTP Connect',
-  'SMTP Hello',
-  'SMTP Mail From',
-  'SMTP Rcpt To',
-  'SMTP Data',
-  'SMTP Quit',
-  'POP Connect',
-  'POP User ID',
-  'POP Password',
-  'POP Status',
-  'POP Retrieve',
-  'POP Delete',
-  'POP Quit',
-];
+/**
+ * Name of each model step on a result page, indexed by `Step`: the model's
+ * step numbers follow the report order.
+ */
+export const FUNCTION_OF_STEP: readonly StepFunction[] = STEP_FUNCTIONS;
 
 /** Every function with attempts and passes, in report order. */
 export const FUNCTIONS = [
