@@ -13,7 +13,7 @@ export interface TcpConnectOptions {
   /**
    * Pauses before each retransmission of the server's SYN-ACK when the
    * client's ACK was lost or dropped, in seconds; after the last one the
-   * server forgets the connection. Linux 2.4 waits 3, 6, 12, 24 and 48 s.
+   * server drops the half-open connection. Linux 2.4 waits 3, 6, 12, 24 and 48 s.
    */
   synAckRetryDelays: readonly number[];
   /** Probability that a connection's first SYN is lost on the way. */
@@ -21,8 +21,8 @@ export interface TcpConnectOptions {
   /**
    * Probability that the client's final handshake ACK is lost. The
    * client's connect() has returned, but the server's kernel queues the
-   * connection for accept() only when a retransmitted SYN-ACK is
-   * answered, so the server sees it one retry delay later.
+   * connection for accept() only when the ACK to a retransmitted
+   * SYN-ACK arrives, so the server sees it one retry delay later.
    */
   ackLossProbability: number;
   /**
@@ -89,8 +89,8 @@ function sendAck(attempt: Attempt): void {
     return;
   } else {
     // The accept queue is full: the server's kernel drops the ACK and
-    // keeps the connection half-open until a retransmitted SYN-ACK is
-    // answered while there is room.
+    // keeps the connection half-open until the ACK to a retransmitted
+    // SYN-ACK arrives while there is room.
     connector.acksDropped++;
   }
 
@@ -108,7 +108,7 @@ function sendAck(attempt: Attempt): void {
  * units are the connections the application has accepted and its queue
  * is the listen backlog. A SYN lost on the way is sent again after each
  * delay of the client's retry schedule; after the last, connect() fails.
- * Once the server answers, connect() returns on the client. The client's
+ * Once the server replies with its SYN-ACK, connect() returns on the client. The client's
  * final ACK may be lost, or dropped because the accept queue is full (as
  * Linux 2.4 does); the server then retransmits its SYN-ACK on its own
  * schedule and accepts the connection only when an ACK finds room. After

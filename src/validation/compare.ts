@@ -111,9 +111,9 @@ function judge(rule: ToleranceRule, simulated: number, published: number): { tol
 
 /**
  * Compares every level of a run with a published result under the given
- * tolerance rules. A line is checked by the first rule that matches its
- * measure, level and name; lines that no rule covers, or that the
- * published result lacks, are left out.
+ * tolerance rules. The first rule that matches a line's measure, level and
+ * name decides. Lines that no rule covers, or that the published result
+ * lacks, are left out.
  */
 export function validateRun(result: RunResult, published: PublishedResult, tolerances: Tolerances): Validation {
   const publishedLevels = Object.keys(published.levels).map(Number);
