@@ -22,6 +22,10 @@ export function parseLevels(text: string): number[] {
         'separated by commas, such as 80,100,120.',
     );
   }
+  const repeated = levels.find((level, i) => levels.indexOf(level) !== i);
+  if (repeated !== undefined) {
+    throw new InvalidArgumentError(`got ${repeated} twice in "${text}"; give each level once.`);
+  }
   return levels;
 }
 

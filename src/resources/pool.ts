@@ -18,7 +18,7 @@ export interface PoolTicket {
 export interface PoolOptions {
   /** Number of units (servers, threads, session slots); at least 1. */
   capacity: number;
-  /** Most requests that may wait; Infinity for an unbounded queue. */
+  /** Maximum number of waiting requests; Infinity for an unbounded queue. */
   queueLimit: number;
 }
 

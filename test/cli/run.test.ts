@@ -98,6 +98,12 @@ describe('sim run errors', () => {
     expect(output.stderr).toContain('got "" in "80,,120"');
   });
 
+  it('rejects a repeated level', async () => {
+    const status = await sim('run', SMALL, '--levels', '100,100');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain('got 100 twice in "100,100"; give each level once.');
+  });
+
   it('rejects an unknown format', async () => {
     const status = await sim('run', SMALL, '--format', 'xml');
     expect(status).toBe(2);
