@@ -14,7 +14,7 @@ const RECORDED: readonly { seed: number; loadPct: number; sha256: string }[] = [
   { seed: 1, loadPct: 80, sha256: '6d769e84fd7f71fa479c035aa6ace0facd50722cb37fc4f59bea581cefe3b077' },
   { seed: 1, loadPct: 100, sha256: 'b4a766b28ce4cb01d971211f2e8e14286b6b2d7f076279916c2e790c623e803b' },
   { seed: 1, loadPct: 120, sha256: '547d888a0186f61c5eead8abfaec7970e6a2333a7531908f13da3b8715fb898e' },
-  { seed: 7, loadPct: 120, sha256: 'e41075f91ed20826b2c1406ccfbfe0c6c57d4d15de97d7827757ba049a8d4c27' },
+  { seed: 7, loadPct: 120, sha256: '5333da08ff1ab392b31183fe6a828ef6f54b8d45a9788e7ffc7055fbfe539b55' },
 ];
 
 describe('small scenario digest', () => {

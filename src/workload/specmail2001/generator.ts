@@ -125,10 +125,14 @@ export class SpecmailGenerator {
     ).start();
   }
 
+  // Probes watch random-pool mailboxes only: taking a retry-pool mailbox
+  // out of POP traffic would break its fixed recheck cycle. The draw comes
+  // first so that every copy consumes the same random numbers.
   private maybeProbe(account: number): DeliveryProbe | null {
     const store = this.cluster.store;
-    if (store.probed[account] === 1) return null;
-    if (this.messages.next() >= this.workload.deliveryProbeShare) return null;
+    const drawn = this.messages.next() < this.workload.deliveryProbeShare;
+    if (!drawn || store.probed[account] === 1) return null;
+    if (account < this.population.retryCount) return null;
     return new DeliveryProbe(this.cluster, this.workload.clients, this.clientRandom, account);
   }
 

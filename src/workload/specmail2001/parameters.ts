@@ -37,7 +37,10 @@ export interface SpecmailWorkload {
   recipientsPerMessage: Table;
   /** Share of accounts in the retry pool. */
   retryPoolShare: number;
-  /** Share of local-recipient copies followed by a delivery-time probe. */
+  /**
+   * Share of local-recipient copies followed by a delivery-time probe; a
+   * copy for a retry-pool mailbox is drawn but not probed.
+   */
   deliveryProbeShare: number;
   /** Share of SMTP sessions whose client disconnects during DATA. */
   smtpDisconnectShare: number;
