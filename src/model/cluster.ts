@@ -24,7 +24,12 @@ export class ServerNode {
   /** Threads that deliver queued messages to mailboxes and the sink. */
   readonly deliveryThreads: Pool;
 
-  constructor(sim: Simulator, readonly index: number, config: ClusterConfig) {
+  constructor(
+    sim: Simulator,
+    readonly index: number,
+    config: ClusterConfig,
+    streams: RandomStreams,
+  ) {
     const name = `node${index + 1}`;
     const { cpu, disk } = config.node;
     this.cpu = new ProcessorSharingCpu(sim, `${name}.cpu`, cpu.cores, cpu.speed);
@@ -40,6 +45,8 @@ export class ServerNode {
     this.popThreads = new Pool(sim, `${name}.pop-threads`, {
       capacity: config.pop.threads,
       queueLimit: Infinity,
+      discipline: config.pop.queueDiscipline,
+      random: streams.stream(`${name}.pop-thread-order`),
     });
     this.deliveryThreads = new Pool(sim, `${name}.delivery-threads`, {
       capacity: config.smtp.deliveryThreads,
@@ -102,7 +109,7 @@ export class Cluster {
   ) {
     this.nodes = [];
     for (let i = 0; i < config.nodeCount; i++) {
-      this.nodes.push(new ServerNode(sim, i, config));
+      this.nodes.push(new ServerNode(sim, i, config, streams));
     }
     this.filer = new Filer(sim, config.filer, streams);
     this.directory = new ProcessorSharingCpu(

@@ -107,6 +107,8 @@ export interface ClusterConfig {
     acceptBacklog: number;
     /** Threads per node that serve POP commands, one command each. */
     threads: number;
+    /** Order in which waiting commands get a thread. */
+    queueDiscipline: 'fifo' | 'random';
     connect: CommandDemand;
     user: CommandDemand;
     pass: CommandDemand;

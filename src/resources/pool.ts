@@ -1,4 +1,5 @@
 import type { EventHandler } from '../engine/event.js';
+import type { RandomStream } from '../engine/random.js';
 import type { Simulator } from '../engine/simulator.js';
 import { Tally } from '../engine/statistics/tally.js';
 import { TimeAverage } from '../engine/statistics/time-average.js';
@@ -20,6 +21,14 @@ export interface PoolOptions {
   capacity: number;
   /** Maximum number of waiting requests; Infinity for an unbounded queue. */
   queueLimit: number;
+  /**
+   * Order in which waiting requests get units: first come first served
+   * (the default), or uniformly at random among those waiting, as a server
+   * that picks any ready connection does. `random` needs `random`.
+   */
+  discipline?: 'fifo' | 'random';
+  /** Random stream for the `random` discipline. */
+  random?: RandomStream;
 }
 
 /**
@@ -36,6 +45,7 @@ export class Pool {
   private busyUnits = 0;
   private readonly queue: PoolTicket[] = [];
   private queueHead = 0;
+  private readonly random: RandomStream | undefined;
   private waitingCount = 0;
 
   /** Busy units over time. */
@@ -62,6 +72,10 @@ export class Pool {
         `pool ${name}: queueLimit ${options.queueLimit} must be >= 0`,
       );
     }
+    if (options.discipline === 'random' && options.random === undefined) {
+      throw new RangeError(`pool ${name}: the random discipline needs a random stream`);
+    }
+    this.random = options.discipline === 'random' ? options.random : undefined;
     this.capacity = options.capacity;
     this.queueLimit = options.queueLimit;
     this.busy = new TimeAverage(sim.now);
@@ -159,6 +173,7 @@ export class Pool {
   private dequeue(): PoolTicket | undefined {
     const queue = this.queue;
     while (this.queueHead < queue.length) {
+      if (this.random !== undefined) this.swapRandomToHead();
       const ticket = queue[this.queueHead++] as PoolTicket;
       if (ticket.cancelled) continue;
       ticket.granted = true;
@@ -168,6 +183,17 @@ export class Pool {
     }
     this.compact();
     return undefined;
+  }
+
+  // Moves a uniformly chosen waiting entry to the head, so that taking the
+  // head serves waiting requests in random order.
+  private swapRandomToHead(): void {
+    const queue = this.queue;
+    const head = this.queueHead;
+    const pick = head + Math.floor((this.random as RandomStream).next() * (queue.length - head));
+    const chosen = queue[pick] as PoolTicket;
+    queue[pick] = queue[head] as PoolTicket;
+    queue[head] = chosen;
   }
 
   // Drops consumed entries once they make up half the array, so the queue

@@ -160,6 +160,7 @@ function toModel(
       maxConnections: s.pop.maxConnections,
       acceptBacklog: s.pop.acceptBacklog,
       threads: s.pop.threads,
+      queueDiscipline: s.pop.queueDiscipline,
       connect: demand(s.pop.connect),
       user: demand(s.pop.user),
       pass: demand(s.pop.pass),

@@ -130,6 +130,8 @@ const software = z.strictObject({
     maxConnections: z.number().int().min(1),
     acceptBacklog: z.number().int().min(0),
     threads: z.number().int().min(1),
+    /** Order in which waiting commands get a thread. */
+    queueDiscipline: z.enum(['fifo', 'random']).default('fifo'),
     connect: demand,
     user: demand,
     pass: demand,

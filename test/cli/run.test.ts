@@ -74,7 +74,7 @@ describe('sim run errors', () => {
         '  test/fixtures/bad-specmail.yaml:4:16: workload.levels[1]: too small, got -5; expected a number greater than 0.',
         '  test/fixtures/bad-specmail.yaml:11:13: cluster.balancer.policy: invalid value, got "least-connections"; expected one of "least-connection", "round-robin", "random". Did you mean "least-connection"?',
         '  test/fixtures/bad-specmail.yaml:40:3: software.pop.threads: missing required key; add "threads" with a number under software.pop.',
-        '  test/fixtures/bad-specmail.yaml:43:5: software.pop.thread: unknown key; did you mean "threads"? Allowed keys here: maxConnections, acceptBacklog, threads, connect, user, pass, stat, retr, retrCpuMsPerKb, dele, quit.',
+        '  test/fixtures/bad-specmail.yaml:43:5: software.pop.thread: unknown key; did you mean "threads"? Allowed keys here: maxConnections, acceptBacklog, threads, queueDiscipline, connect, user, pass, stat, retr, retrCpuMsPerKb, dele, quit.',
         '',
       ].join('\n'),
     );

@@ -350,3 +350,33 @@ describe('Pool', () => {
     expect(pool.rejected).toBeGreaterThan(10);
   });
 });
+
+describe('Pool random discipline', () => {
+  it('grants every waiter once', async () => {
+    const { Simulator } = await import('../../src/engine/simulator.js');
+    const { RandomStreams } = await import('../../src/engine/random.js');
+    const { Pool } = await import('../../src/resources/pool.js');
+    const sim = new Simulator();
+    const pool = new Pool(sim, 'random', {
+      capacity: 1,
+      queueLimit: Infinity,
+      discipline: 'random',
+      random: new RandomStreams(3).stream('order'),
+    });
+    const granted: number[] = [];
+    for (let i = 0; i < 50; i++) pool.request((id: number) => granted.push(id), i);
+    for (let i = 0; i < 50; i++) pool.release();
+
+    expect([...granted].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(granted).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(pool.inUse).toBe(0);
+  });
+
+  it('needs a random stream', async () => {
+    const { Simulator } = await import('../../src/engine/simulator.js');
+    const { Pool } = await import('../../src/resources/pool.js');
+    expect(
+      () => new Pool(new Simulator(), 'p', { capacity: 1, queueLimit: 1, discipline: 'random' }),
+    ).toThrow('pool p: the random discipline needs a random stream');
+  });
+});
