@@ -47,8 +47,12 @@ export async function validateCommand(
       );
     }
   }
-  const published = loadYamlFile(referenceFile, publishedResultSchema);
-  const tolerances = loadYamlFile(tolerancesFile, tolerancesSchema);
+  const published = loadYamlFile(referenceFile, publishedResultSchema, {
+    documentName: `published result (reference of ${file})`,
+  });
+  const tolerances = loadYamlFile(tolerancesFile, tolerancesSchema, {
+    documentName: `tolerances (tolerances of ${file})`,
+  });
 
   const levels = options.levels ?? loaded.model.workload.levels;
   const missing = levels.filter((level) => published.levels[String(level)] === undefined);

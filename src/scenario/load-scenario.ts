@@ -66,7 +66,10 @@ function loadProfile<S extends z.ZodType>(
 
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found !== undefined) {
-    return loadYamlFile(relative(process.cwd(), found) || found, schema);
+    const shown = relative(process.cwd(), found);
+    return loadYamlFile(shown.startsWith('..') ? found : shown, schema, {
+      documentName: `${kind} profile (${keyPath.join('.')} of ${scenarioFile})`,
+    });
   }
 
   const available = [

@@ -27,6 +27,12 @@ import { applyOverrides, parseOverride, type Override } from './overrides.js';
 export interface LoadOptions {
   /** `--set key.path=value` options (without `--set`), applied in order. */
   overrides?: readonly string[];
+  /**
+   * What the file is, for the heading of schema errors, such as
+   * "hardware profile (cluster.nodes.hardware of scenarios/mail.yaml)";
+   * "scenario" when omitted.
+   */
+  documentName?: string;
 }
 
 
@@ -113,7 +119,7 @@ export function parseYamlText<S extends z.ZodType>(
   sortProblems(problems, context.overrides);
   throw ScenarioError.fromProblems(
     'schema-invalid',
-    `${file}: ${pluralize(problems.length, 'problem')} in scenario:`,
+    `${file}: ${pluralize(problems.length, 'problem')} in ${options.documentName ?? 'scenario'}:`,
     problems,
   );
 }
