@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { ClusterConfig, CommandDemand } from '../model/config.js';
 import type { SpecmailModel } from '../workload/specmail2001/run-level.js';
@@ -52,6 +53,20 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
 }
 
+// Returns the profile's `kind` when the file is YAML with a string kind.
+function readProfileKind(file: string): string | undefined {
+  try {
+    const data: unknown = parse(readFileSync(file, 'utf8'));
+    if (typeof data === 'object' && data !== null && 'kind' in data) {
+      const kind = (data as { kind: unknown }).kind;
+      return typeof kind === 'string' ? kind : undefined;
+    }
+  } catch {
+    // Unreadable or invalid YAML: the schema check that follows reports it.
+  }
+  return undefined;
+}
+
 function loadProfile<S extends z.ZodType>(
   scenarioFile: string,
   keyPath: string[],
@@ -67,7 +82,24 @@ function loadProfile<S extends z.ZodType>(
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found !== undefined) {
     const shown = relative(process.cwd(), found);
-    return loadYamlFile(shown.startsWith('..') ? found : shown, schema, {
+    const profileFile = shown.startsWith('..') ? found : shown;
+    const actualKind = readProfileKind(profileFile);
+    if (actualKind !== undefined && actualKind !== kind) {
+      const position = locateKeyPath(readFileSync(scenarioFile, 'utf8'), keyPath);
+      const problem = {
+        file: scenarioFile,
+        line: position.line,
+        column: position.column,
+        path: keyPath,
+        message:
+          `"${name}" is a ${actualKind} profile (${profileFile}), got it where a ` +
+          `${kind} profile is expected; name a ${kind} profile.`,
+      };
+      throw ScenarioError.fromProblems('profile-wrong-kind', `${scenarioFile}: 1 problem in scenario:`, [
+        problem,
+      ]);
+    }
+    return loadYamlFile(profileFile, schema, {
       documentName: `${kind} profile (${keyPath.join('.')} of ${scenarioFile})`,
     });
   }

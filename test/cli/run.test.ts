@@ -119,6 +119,14 @@ describe('sim run errors', () => {
     );
   });
 
+  it('rejects a profile of the wrong kind', async () => {
+    const status = await sim('run', SMALL, '--set', 'cluster.nodes.hardware=../../hardware-profiles/netapp-f820.yaml', '-q');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain(
+      'cluster.nodes.hardware: "../../hardware-profiles/netapp-f820.yaml" is a filer profile',
+    );
+  });
+
   it('names a hardware profile that does not exist', async () => {
     const status = await sim('run', SMALL, '--set', 'cluster.nodes.hardware=dl999', '-q');
     expect(status).toBe(2);
