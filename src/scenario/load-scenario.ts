@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { ClusterConfig, CommandDemand } from '../model/config.js';
 import type { SpecmailModel } from '../workload/specmail2001/run-level.js';
-import { ScenarioError, suggestClosest } from './errors.js';
+import { ScenarioError, suggestClosest, type ScenarioProblem } from './errors.js';
 import {
   filerProfileSchema,
   serverProfileSchema,
@@ -36,10 +36,11 @@ const PROFILE_FOLDERS = ['hardware-profiles', '../hardware-profiles'];
  */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const scenario = loadYamlFile(file, specmailScenarioSchema, options);
+  const source: ProfileSource = { scenarioFile: file, overrides: options.overrides ?? [] };
   const profiles = {
-    node: loadProfile(file, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server'),
-    balancer: loadProfile(file, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server'),
-    filer: loadProfile(file, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
+    node: loadProfile(source, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server'),
+    balancer: loadProfile(source, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server'),
+    filer: loadProfile(source, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
   };
 
   const besideScenario = (name: string | null | undefined): string | undefined =>
@@ -67,13 +68,36 @@ function readProfileKind(file: string): string | undefined {
   return undefined;
 }
 
+/** The scenario file and `--set` options that name the profiles. */
+interface ProfileSource {
+  scenarioFile: string;
+  overrides: readonly string[];
+}
+
+// Builds a problem at the scenario key that named a profile, or at the
+// `--set` option when one set that key.
+function profileProblem(source: ProfileSource, keyPath: string[], message: string): ScenarioProblem {
+  const key = keyPath.join('.');
+  const override = [...source.overrides].reverse().find((set) => set.split('=')[0]?.trim() === key);
+  const position = locateKeyPath(readFileSync(source.scenarioFile, 'utf8'), keyPath);
+  return {
+    file: source.scenarioFile,
+    line: position.line,
+    column: position.column,
+    path: keyPath,
+    message,
+    ...(override === undefined ? {} : { override }),
+  };
+}
+
 function loadProfile<S extends z.ZodType>(
-  scenarioFile: string,
+  source: ProfileSource,
   keyPath: string[],
   name: string,
   schema: S,
   kind: string,
 ): z.output<S> {
+  const scenarioFile = source.scenarioFile;
   const folders = PROFILE_FOLDERS.map((folder) => resolve(dirname(scenarioFile), folder));
   const candidates = name.endsWith('.yaml')
     ? [resolve(dirname(scenarioFile), name)]
@@ -85,16 +109,12 @@ function loadProfile<S extends z.ZodType>(
     const profileFile = shown.startsWith('..') ? found : shown;
     const actualKind = readProfileKind(profileFile);
     if (actualKind !== undefined && actualKind !== kind) {
-      const position = locateKeyPath(readFileSync(scenarioFile, 'utf8'), keyPath);
-      const problem = {
-        file: scenarioFile,
-        line: position.line,
-        column: position.column,
-        path: keyPath,
-        message:
-          `"${name}" is a ${actualKind} profile (${profileFile}), got it where a ` +
+      const problem = profileProblem(
+        source,
+        keyPath,
+        `"${name}" is a ${actualKind} profile (${profileFile}), got it where a ` +
           `${kind} profile is expected; name a ${kind} profile.`,
-      };
+      );
       throw ScenarioError.fromProblems('profile-wrong-kind', `${scenarioFile}: 1 problem in scenario:`, [
         problem,
       ]);
@@ -117,17 +137,13 @@ function loadProfile<S extends z.ZodType>(
   ];
   const suggestion = suggestClosest(name, available);
   const hint = suggestion === undefined ? '' : `did you mean "${suggestion}"? `;
-  const position = locateKeyPath(readFileSync(scenarioFile, 'utf8'), keyPath);
-  const problem = {
-    file: scenarioFile,
-    line: position.line,
-    column: position.column,
-    path: keyPath,
-    message:
-      `${kind} profile "${name}" not found in ${[...new Set(folders)].join(' or ')}; ` +
+  const problem = profileProblem(
+    source,
+    keyPath,
+    `${kind} profile "${name}" not found in ${[...new Set(folders)].join(' or ')}; ` +
       `${hint}available: ${available.join(', ') || 'none'}. ` +
       'Give a profile name from that list, or a path to a profile file ending in .yaml.',
-  };
+  );
   throw ScenarioError.fromProblems('profile-not-found', `${scenarioFile}: 1 problem in scenario:`, [problem]);
 }
 
