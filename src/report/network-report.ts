@@ -51,7 +51,9 @@ export const NETWORK_LABELS: Partial<Record<NetworkFigure, string>> = {
 /** Formats a figure with 4 significant digits, or a dash when it is unknown. */
 export function formatFigure(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-';
-  if (value === 0) return '0';
+  // Rounding error of a value that is exactly 0, such as an exact p50
+  // waiting time of 2.5e-17 s, prints as 0.
+  if (Math.abs(value) < 1e-12) return '0';
   if (Math.abs(value) >= 10_000) return formatCount(value);
   return Number(value.toPrecision(4)).toString();
 }
