@@ -70,6 +70,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
           'change arrival rates with --set classes.<class>.arrivalRate=<rate> instead.',
       );
     }
+    if (options.workers !== undefined) {
+      throw new SimError(
+        'option-unsupported',
+        `--workers: ${file} is a network scenario, whose replications run one after ` +
+          'another in one thread; remove --workers.',
+      );
+    }
     runNetworkCommand(file, options);
     return;
   }

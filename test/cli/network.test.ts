@@ -184,6 +184,14 @@ describe('sim run network errors', () => {
     );
   });
 
+  it('rejects --workers for a network', async () => {
+    const status = await sim('run', HOCKEY, '--workers', '2', '-q');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain(
+      '--workers: scenarios/teaching/hockey-stick.yaml is a network scenario, whose replications',
+    );
+  });
+
   it('sends sim validate users to sim run', async () => {
     const status = await sim('validate', HOCKEY, '-q');
     expect(status).toBe(2);
