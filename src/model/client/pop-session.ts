@@ -207,6 +207,9 @@ export class PopSession {
     this.recordStep(responseTime, timedOut);
 
     if (isRetr) {
+      // NOTE: a client that disconnects does so after the last byte, so
+      // its thread was held for the whole transfer; a real client may drop
+      // part-way and free the thread sooner.
       const aborted =
         !timedOut && this.random.next() < this.client.retrieveAbortProbability;
       this.recordRetrieve(now, !timedOut && !aborted);
