@@ -58,11 +58,22 @@ export interface MailObserver {
     sizeBytes: number,
     completed: boolean,
   ): void;
-  /** An SMTP session sent its recipients: counts by destination. */
-  recipients(startDate: number, local: number, remote: number): void;
-  /** A session ended. */
-  session(protocol: 'smtp' | 'pop', startDate: number, outcome: SessionOutcome): void;
-  /** A remote recipient's copy reached the mail sink. */
+  /**
+   * An SMTP session starts sending its recipients at `date`: counts by
+   * destination.
+   */
+  recipients(date: number, local: number, remote: number): void;
+  /** A session ended; `lastStepDate` is when its last step was sent. */
+  session(
+    protocol: 'smtp' | 'pop',
+    startDate: number,
+    lastStepDate: number,
+    outcome: SessionOutcome,
+  ): void;
+  /**
+   * A remote recipient's copy reached the mail sink; `sendDate` is when
+   * its recipients were counted.
+   */
   remoteDelivered(sendDate: number, deliveredDate: number): void;
   /**
    * A delivery-time probe ended. `deliveryTime` runs from the end of the

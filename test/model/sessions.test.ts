@@ -105,10 +105,10 @@ describe('SMTP session', () => {
     sim.run();
 
     expect(observer.log).toEqual([
-      'recipients 1 local 1 remote',
       `step ${Step.SmtpConnect} at 0 took 100`,
       `step ${Step.SmtpHello} at 100 took 120`,
       `step ${Step.SmtpMailFrom} at 220 took 110`,
+      'recipients 1 local 1 remote',
       `step ${Step.SmtpRcptTo} at 330 took 130`,
       `step ${Step.SmtpRcptTo} at 460 took 110`,
       `step ${Step.SmtpData} at 570 took 118`,

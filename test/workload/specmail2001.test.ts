@@ -70,15 +70,26 @@ describe('quality-of-service limits', () => {
     m.step(0, 150, 150, 5.001, false);
     expect(m.steps[0]!.passes).toBe(0);
   });
-  it('ignores a session started before measurement', () => {
+  it('ignores a step sent before measurement', () => {
     const m = measurement();
-    m.step(0, 99.9, 150, 1, false);
+    m.step(0, 99, 99.9, 1, false);
     expect(m.steps[0]!.attempts).toBe(0);
   });
-  it('ignores a session started at the end of measurement', () => {
+  it('ignores a step sent at the end of measurement', () => {
     const m = measurement();
-    m.step(0, 200, 200, 1, false);
+    m.step(0, 150, 200, 1, false);
     expect(m.steps[0]!.attempts).toBe(0);
+  });
+  it('counts a step of an earlier session', () => {
+    const m = measurement();
+    m.step(0, 50, 150, 1, false);
+    expect(m.steps[0]!.attempts).toBe(1);
+  });
+  it('counts a session by its last step', () => {
+    const m = measurement();
+    m.session('smtp', 50, 150, 'completed');
+    m.session('smtp', 150, 210, 'completed');
+    expect(m.smtpSessions).toBe(1);
   });
   it('allows 5 s plus size / 3,000 B/s for a transfer', () => {
     // 30,000 B: limit 5 + 10 = 15 s.
@@ -118,15 +129,20 @@ describe('small SPECmail2001 run', () => {
   });
 
   it('sends one RCPT per recipient', () => {
-    expect(result.functions['SMTP Rcpt To'].attempts).toBe(
-      result.events['SMTP To Local'] + result.events['SMTP To Remote'],
-    );
+    // Recipients count when the first RCPT TO is sent; only a session
+    // whose RCPTs straddle the end of measurement could split them.
+    const recipients = result.events['SMTP To Local'] + result.events['SMTP To Remote'];
+    expect(Math.abs(result.functions['SMTP Rcpt To'].attempts - recipients)).toBeLessThanOrEqual(2);
   });
 
-  it('ends every measured SMTP session once', () => {
+  it('ends about every measured SMTP session', () => {
+    // Sessions count by their last step and connects by their first, so
+    // the two differ only by sessions that straddle the window's edges:
+    // about rate x session length, well under 1 % here.
     const ended =
       result.events['SMTP Session'] + result.events['SMTP Disconnect'] + result.events['SMTP Connect Error'];
-    expect(ended).toBe(result.functions['SMTP Connect'].attempts);
+    const connects = result.functions['SMTP Connect'].attempts;
+    expect(Math.abs(ended - connects)).toBeLessThan(0.01 * connects);
   });
 
   it('counts no rejected session as served', () => {

@@ -269,7 +269,7 @@ export class PopSession {
       this.poll.pollEnded(outcome, cluster.sim.now);
       return;
     }
-    cluster.observer.session('pop', this.sessionDate, outcome);
+    cluster.observer.session('pop', this.sessionDate, this.stepDate, outcome);
   }
 
   private recordStep(responseTime: number, timedOut: boolean): void {

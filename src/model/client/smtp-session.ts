@@ -50,6 +50,7 @@ export class SmtpSession {
   private dataDate = 0;
   private recipientIndex = 0;
   private bannerArrived = false;
+  private recipientsDate = 0;
 
   constructor(
     private readonly cluster: Cluster,
@@ -65,8 +66,6 @@ export class SmtpSession {
     this.nodeIndex = cluster.smtpBalancer.connect();
     this.node = cluster.nodes[this.nodeIndex] as ServerNode;
 
-    const local = this.message.localAccounts.length;
-    cluster.observer.recipients(this.sessionDate, local, this.message.remoteCount);
     cluster.connector.connect(
       this.node.smtpSessions,
       { established: onEstablished, accepted: onAccepted, failed: onConnectFailed },
@@ -122,7 +121,7 @@ export class SmtpSession {
     // the connection: the client times out waiting for the banner.
     if (this.phase === Phase.Connect) this.record(Step.SmtpConnect, true);
     this.abandonProbes();
-    cluster.observer.session('smtp', this.sessionDate, 'connect-error');
+    cluster.observer.session('smtp', this.sessionDate, this.stepDate, 'connect-error');
   }
 
   /** @internal Runs when the server has the reply to the current step ready. */
@@ -156,8 +155,16 @@ export class SmtpSession {
         return;
       case Phase.Hello:
         return this.send(Phase.MailFrom);
-      case Phase.MailFrom:
+      case Phase.MailFrom: {
+        const message = this.message;
+        this.recipientsDate = this.cluster.sim.now;
+        this.cluster.observer.recipients(
+          this.recipientsDate,
+          message.localAccounts.length,
+          message.remoteCount,
+        );
         return this.send(Phase.RcptTo);
+      }
       case Phase.RcptTo:
         this.recipientIndex++;
         return this.send(this.recipientIndex < this.recipientCount() ? Phase.RcptTo : Phase.Data);
@@ -205,7 +212,7 @@ export class SmtpSession {
       message.localAccounts,
       message.probes,
       message.remoteCount,
-      this.cluster.sim.now,
+      this.recipientsDate,
     );
     delivery.start();
   }
@@ -234,7 +241,7 @@ export class SmtpSession {
     const cluster = this.cluster;
     this.node.smtpSessions.release();
     cluster.smtpBalancer.disconnect(this.nodeIndex);
-    cluster.observer.session('smtp', this.sessionDate, outcome);
+    cluster.observer.session('smtp', this.sessionDate, this.stepDate, outcome);
   }
 
   private abandonProbes(): void {

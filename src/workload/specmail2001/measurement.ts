@@ -15,8 +15,11 @@ export class PassCounter {
 }
 
 /**
- * Measures a SPECmail2001 load level as the benchmark does: only sessions
- * that start inside the measurement phase count, every step is checked
+ * Measures a SPECmail2001 load level as the benchmark does: a step counts
+ * when it is sent inside the measurement phase, whenever its session began,
+ * and a session's outcome counts by the time of its last step (so a
+ * completed session counts with its QUIT). Recipients count when the
+ * first RCPT TO is sent. Every step is checked
  * against its quality-of-service limit, and times are kept as streaming
  * tallies (no samples).
  */
@@ -60,7 +63,7 @@ export class SpecmailMeasurement implements MailObserver {
   }
 
   step(step: Step, sessionDate: number, stepDate: number, responseTime: number, timedOut: boolean): void {
-    if (!this.inWindow(sessionDate)) return;
+    if (!this.inWindow(stepDate)) return;
     const passed = !timedOut && responseTime <= this.workload.qos.stepLimit;
     (this.steps[step] as PassCounter).add(passed);
     (this.stepTimes[step] as Tally).add(responseTime * 1000);
@@ -75,7 +78,7 @@ export class SpecmailMeasurement implements MailObserver {
     sizeBytes: number,
     completed: boolean,
   ): void {
-    if (!this.inWindow(sessionDate)) return;
+    if (!this.inWindow(stepDate)) return;
     const qos = this.workload.qos;
     const limit = qos.stepLimit + sizeBytes / qos.transferBytesPerSecond;
     const passed = completed && transferTime <= limit;
@@ -89,16 +92,21 @@ export class SpecmailMeasurement implements MailObserver {
     }
   }
 
-  recipients(startDate: number, local: number, remote: number): void {
-    if (!this.inWindow(startDate)) return;
+  recipients(date: number, local: number, remote: number): void {
+    if (!this.inWindow(date)) return;
     this.recipientsLocal += local;
     this.recipientsRemote += remote;
     this.remoteDelivery.attempts += remote;
   }
 
-  session(protocol: 'smtp' | 'pop', startDate: number, outcome: SessionOutcome): void {
+  session(
+    protocol: 'smtp' | 'pop',
+    startDate: number,
+    lastStepDate: number,
+    outcome: SessionOutcome,
+  ): void {
     this.sessionsEnded++;
-    if (!this.inWindow(startDate)) return;
+    if (!this.inWindow(lastStepDate)) return;
     const smtp = protocol === 'smtp';
     if (smtp) this.smtpSessionAttempts++;
     else this.popSessionAttempts++;
