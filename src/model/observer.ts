@@ -30,8 +30,8 @@ export type SessionOutcome =
  * Receives what clients measure. The model reports raw times; the
  * workload decides which ones fall in a measurement phase and whether
  * they meet its quality-of-service limits. All dates and times are in
- * seconds. `sessionDate` is when the client's session started, so that
- * every step of a session can be counted in the same phase.
+ * seconds. `sessionDate` is when the client's session started and
+ * `stepDate` when it sent the step.
  */
 export interface MailObserver {
   /**
