@@ -16,7 +16,7 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-/** What the command actions report back to `main`. */
+/** State the command actions report back to `main`. */
 interface CommandState {
   exitStatus: number;
 }

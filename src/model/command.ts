@@ -59,7 +59,7 @@ function finish(job: CommandJob): void {
  * `extraCpu` seconds), local disk writes, NFS writes and reads on the
  * filer (plus the extra ones given), directory lookups, and any wait
  * outside the model. Calls `onDone(arg)` when all are
- * done. The caller holds whatever thread the command runs on.
+ * done. The caller keeps whatever thread the command runs on.
  */
 export function serveCommand<A>(
   cluster: Cluster,

@@ -88,9 +88,9 @@ export interface ClusterConfig {
     command: CommandDemand;
     /** RCPT TO of a local recipient (looked up in the directory). */
     localRecipient: CommandDemand;
-    /** DATA command, answered with 354 once the queue file exists. */
+    /** DATA command; the server replies 354 once the queue file exists. */
     data: CommandDemand;
-    /** End of the message body, answered with 250 once it is queued. */
+    /** End of the message body; the server replies 250 once it is queued. */
     dataEnd: CommandDemand;
     /** CPU seconds per KB of message body, on top of `dataEnd`. */
     dataCpuPerKb: number;

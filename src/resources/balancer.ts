@@ -1,6 +1,6 @@
 import type { RandomStream } from '../engine/random.js';
 
-/** How a balancer chooses a target for a new connection. */
+/** Policy by which a balancer chooses a target for a new connection. */
 export type BalancerPolicy = 'least-connection' | 'round-robin' | 'random';
 
 /**

@@ -9,7 +9,7 @@ export interface PoolTicket {
   /** Instant the request joined the queue, in seconds. */
   readonly requestDate: number;
   cancelled: boolean;
-  /** True once the request holds a unit; cancelling it then does nothing. */
+  /** True once the request has a unit; cancelling it then does nothing. */
   granted: boolean;
   readonly onGrant: EventHandler<never>;
   readonly arg: unknown;

@@ -12,7 +12,7 @@ export interface TcpConnectOptions {
   synRetryDelays: readonly number[];
   /**
    * Pauses before each retransmission of the server's SYN-ACK when the
-   * client's ACK was lost or dropped, in seconds; after the last one the
+   * client's ACK was lost or dropped, in seconds. After the last one the
    * server drops the half-open connection. Linux 2.4 waits 3, 6, 12, 24 and 48 s.
    */
   synAckRetryDelays: readonly number[];
@@ -22,7 +22,7 @@ export interface TcpConnectOptions {
    * Probability that the client's final handshake ACK is lost. The
    * client's connect() has returned, but the server's kernel queues the
    * connection for accept() only when the ACK to a retransmitted
-   * SYN-ACK arrives, so the server sees it one retry delay later.
+   * SYN-ACK arrives, so the server accepts it one retry delay later.
    */
   ackLossProbability: number;
   /**

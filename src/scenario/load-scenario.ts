@@ -105,8 +105,8 @@ function loadProfile<S extends z.ZodType>(
 
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found !== undefined) {
-    const shown = relative(process.cwd(), found);
-    const profileFile = shown.startsWith('..') ? found : shown;
+    const relativePath = relative(process.cwd(), found);
+    const profileFile = relativePath.startsWith('..') ? found : relativePath;
     const actualKind = readProfileKind(profileFile);
     if (actualKind !== undefined && actualKind !== kind) {
       const problem = profileProblem(

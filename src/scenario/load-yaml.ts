@@ -28,7 +28,7 @@ export interface LoadOptions {
   /** `--set key.path=value` options (without `--set`), applied in order. */
   overrides?: readonly string[];
   /**
-   * What the file is, for the heading of schema errors, such as
+   * Description of the file for the heading of schema errors, such as
    * "hardware profile (cluster.nodes.hardware of scenarios/mail.yaml)";
    * "scenario" when omitted.
    */

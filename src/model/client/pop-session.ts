@@ -88,7 +88,7 @@ export class PopSession {
     );
   }
 
-  /** @internal Runs when the server's kernel answers the SYN. */
+  /** @internal Runs when the server's kernel replies to the SYN. */
   established(): void {
     this.cluster.sim.schedule(this.roundTrip(), onConnectReturned, this);
   }
@@ -208,7 +208,7 @@ export class PopSession {
 
     if (isRetr) {
       // NOTE: a client that disconnects does so after the last byte, so
-      // its thread was held for the whole transfer; a real client may drop
+      // its thread was held for the whole transfer. A real client may drop
       // part-way and free the thread sooner.
       const aborted =
         !timedOut && this.random.next() < this.client.retrieveAbortProbability;

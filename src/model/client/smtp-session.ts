@@ -73,7 +73,7 @@ export class SmtpSession {
     );
   }
 
-  /** @internal Runs when the server's kernel answers the SYN. */
+  /** @internal Runs when the server's kernel replies to the SYN. */
   established(): void {
     this.cluster.sim.schedule(this.roundTrip(), onConnectReturned, this);
   }

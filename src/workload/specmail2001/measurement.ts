@@ -15,10 +15,10 @@ export class PassCounter {
 }
 
 /**
- * Measures a SPECmail2001 load level as the benchmark does: a step counts
- * when it is sent inside the measurement phase, whenever its session began,
- * and a session's outcome counts by the time of its last step (so a
- * completed session counts with its QUIT). Recipients count when the
+ * Measures a SPECmail2001 load level as the benchmark does. A step counts
+ * when it is sent inside the measurement phase, whenever its session began.
+ * A session's outcome counts by the time of its last step, so a completed
+ * session counts with its QUIT. Recipients count when the
  * first RCPT TO is sent. Every step is checked
  * against its quality-of-service limit, and times are kept as streaming
  * tallies (no samples).
