@@ -46,7 +46,6 @@ export class SpecmailMeasurement implements MailObserver {
   recipientsLocal = 0;
   recipientsRemote = 0;
   probeConnectErrors = 0;
-  stepTimeouts = 0;
   /** Sessions ended at any time, measured or not. */
   sessionsEnded = 0;
 
@@ -67,7 +66,6 @@ export class SpecmailMeasurement implements MailObserver {
     const passed = !timedOut && responseTime <= this.workload.qos.stepLimit;
     (this.steps[step] as PassCounter).add(passed);
     (this.stepTimes[step] as Tally).add(responseTime * 1000);
-    if (timedOut) this.stepTimeouts++;
   }
 
   transfer(
