@@ -35,7 +35,14 @@ function buildProgram(state: CommandState): Command {
     .option('--seed <n>', 'random seed (default: the scenario\'s seed)', parseSeed)
     .option('--levels <list>', 'load levels in percent, comma-separated (default: the scenario\'s)', parseLevels)
     .option('--duration <seconds>', 'measurement phase per level, in seconds (default: the scenario\'s, 3600 as published)', parseSeconds)
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'report format; html is one self-contained page with charts (SPECmail2001 scenarios only)',
+      )
+        .choices(['text', 'json', 'html'])
+        .default('text'),
+    )
     .option('--set <key=value>', 'override a scenario value by key path, such as software.pop.threads=200 (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'print no progress on standard error')

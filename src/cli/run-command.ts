@@ -2,9 +2,12 @@ import { availableParallelism } from 'node:os';
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SimError } from '../errors.js';
+import { formatHtmlReport } from '../report/html-report.js';
 import { formatJsonReport } from '../report/json-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
+import type { RunResult } from '../workload/specmail2001/results.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
 import { runNetworkCommand } from './network-command.js';
 import { readScenarioKind } from './scenario-kind.js';
@@ -14,7 +17,7 @@ export interface RunCommandOptions {
   seed?: number;
   levels?: number[];
   duration?: number;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   set: string[];
   output?: string;
   quiet?: boolean;
@@ -54,6 +57,16 @@ export function checkWritable(file: string): void {
   }
 }
 
+function formatReport(
+  format: RunCommandOptions['format'],
+  result: RunResult,
+  workload: SpecmailWorkload,
+): string {
+  if (format === 'json') return formatJsonReport(result);
+  if (format === 'html') return formatHtmlReport(result, workload);
+  return formatTextReport(result, workload);
+}
+
 /**
  * Runs `sim run`: reads the scenario's kind, then loads it, runs it and
  * writes the report to standard output or the --output file. Progress goes
@@ -77,7 +90,14 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
           'another in one thread; remove --workers.',
       );
     }
-    runNetworkCommand(file, options);
+    if (options.format === 'html') {
+      throw new SimError(
+        'option-unsupported',
+        `--format html: ${file} is a network scenario; the HTML report is available for ` +
+          'SPECmail2001 scenarios only. Use --format text or --format json.',
+      );
+    }
+    runNetworkCommand(file, { ...options, format: options.format });
     return;
   }
   if (options.trace !== undefined) {
@@ -115,10 +135,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     },
   });
 
-  const report =
-    options.format === 'json'
-      ? formatJsonReport(result)
-      : formatTextReport(result, loaded.model.workload);
+  const report = formatReport(options.format, result, loaded.model.workload);
   if (options.output === undefined) {
     process.stdout.write(report);
     return;
