@@ -30,13 +30,15 @@ export type SessionOutcome =
  * Receives what clients measure. The model reports raw times; the
  * workload decides which ones fall in a measurement phase and whether
  * they meet its quality-of-service limits. All dates and times are in
- * seconds. `sessionDate` is when the client's session started and
- * `stepDate` when it sent the step.
+ * seconds. `sessionDate` is when the client's session started,
+ * `stepDate` when it sent the step and `readDate` when it had read the
+ * whole reply or gave up waiting.
  */
 export interface MailObserver {
   /**
    * A step sent at `stepDate` got its first reply byte after
-   * `responseTime`, or timed out.
+   * `responseTime`, or timed out. The client had read the whole reply
+   * (for RETR, the message's last byte) at `readDate`.
    */
   step(
     step: Step,
@@ -44,6 +46,7 @@ export interface MailObserver {
     stepDate: number,
     responseTime: number,
     timedOut: boolean,
+    readDate: number,
   ): void;
   /**
    * A message transfer started at `stepDate` finished: SMTP DATA up to
@@ -79,6 +82,7 @@ export interface MailObserver {
    * A delivery-time probe ended. `deliveryTime` runs from the end of the
    * sender's DATA until the message was stored, and is null when the
    * probe gave up. `connectError` is true when a POP connection failed.
+   * `endDate` is when the probe found the message, gave up or was abandoned.
    */
-  probe(sendDate: number, deliveryTime: number | null, connectError: boolean): void;
+  probe(sendDate: number, deliveryTime: number | null, connectError: boolean, endDate: number): void;
 }

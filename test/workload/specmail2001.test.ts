@@ -62,27 +62,32 @@ describe('quality-of-service limits', () => {
 
   it('passes a step answered in 5 s', () => {
     const m = measurement();
-    m.step(0, 150, 150, 5, false);
+    m.step(0, 150, 150, 5, false, 155);
     expect(m.steps[0]!.passes).toBe(1);
   });
   it('fails a step answered after 5 s', () => {
     const m = measurement();
-    m.step(0, 150, 150, 5.001, false);
+    m.step(0, 150, 150, 5.001, false, 155.001);
     expect(m.steps[0]!.passes).toBe(0);
   });
-  it('ignores a step sent before measurement', () => {
+  it('ignores a step finished early', () => {
     const m = measurement();
-    m.step(0, 99, 99.9, 1, false);
+    m.step(0, 99, 99, 0.9, false, 99.9);
     expect(m.steps[0]!.attempts).toBe(0);
   });
-  it('ignores a step sent at the end of measurement', () => {
+  it('counts a step finished inside', () => {
     const m = measurement();
-    m.step(0, 150, 200, 1, false);
+    m.step(0, 99, 99.5, 1, false, 100.5);
+    expect(m.steps[0]!.attempts).toBe(1);
+  });
+  it('ignores a step finished at end', () => {
+    const m = measurement();
+    m.step(0, 150, 199, 1, false, 200);
     expect(m.steps[0]!.attempts).toBe(0);
   });
   it('counts a step of an earlier session', () => {
     const m = measurement();
-    m.step(0, 50, 150, 1, false);
+    m.step(0, 50, 150, 1, false, 151);
     expect(m.steps[0]!.attempts).toBe(1);
   });
   it('counts a session by its last step', () => {
@@ -99,10 +104,26 @@ describe('quality-of-service limits', () => {
     expect(m.popRetrieveTransfer.attempts).toBe(2);
     expect(m.popRetrieveTransfer.passes).toBe(1);
   });
+  it('counts a transfer by its end', () => {
+    const m = measurement();
+    m.transfer('pop-retr', 150, 95, 10, 30_000, true);
+    m.transfer('pop-retr', 150, 195, 10, 30_000, true);
+    expect(m.popRetrieveTransfer.attempts).toBe(1);
+  });
   it('fails an incomplete transfer', () => {
     const m = measurement();
     m.transfer('smtp-data', 150, 150, 1, 30_000, false);
     expect(m.smtpDataTransfer.passes).toBe(0);
+  });
+  it('counts a probe by its end', () => {
+    const m = measurement();
+    m.probe(95, 30, false, 130);
+    m.probe(150, 61, false, 215);
+    m.probe(150, 61, false, 199);
+    m.probe(150, null, true, 170);
+    expect(m.deliveryTime.attempts).toBe(3);
+    expect(m.deliveryTime.passes).toBe(1);
+    expect(m.probeConnectErrors).toBe(1);
   });
   it('counts a remote copy delivered after measurement as failed', () => {
     const m = measurement();

@@ -39,7 +39,8 @@ export class DeliveryProbe implements DeliveryWatcher, PollListener {
   /** Ends the probe at once, as when the sender's session was aborted. */
   abandon(): void {
     this.cluster.store.probed[this.account] = 0;
-    this.cluster.observer.probe(this.cluster.sim.now, null, false);
+    const now = this.cluster.sim.now;
+    this.cluster.observer.probe(now, null, false, now);
   }
 
   delivered(date: number): void {
@@ -82,7 +83,12 @@ export class DeliveryProbe implements DeliveryWatcher, PollListener {
 
   private finish(deliveryTime: number | null): void {
     this.cluster.store.probed[this.account] = 0;
-    this.cluster.observer.probe(this.sendDate, deliveryTime, this.connectError);
+    this.cluster.observer.probe(
+      this.sendDate,
+      deliveryTime,
+      this.connectError,
+      this.cluster.sim.now,
+    );
   }
 }
 

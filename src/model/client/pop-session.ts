@@ -275,7 +275,14 @@ export class PopSession {
   private recordStep(responseTime: number, timedOut: boolean): void {
     if (this.poll !== null) return;
     const step = STEP_OF_PHASE[this.phase] as Step;
-    this.cluster.observer.step(step, this.sessionDate, this.stepDate, responseTime, timedOut);
+    this.cluster.observer.step(
+      step,
+      this.sessionDate,
+      this.stepDate,
+      responseTime,
+      timedOut,
+      this.cluster.sim.now,
+    );
   }
 
   private recordRetrieve(now: number, completed: boolean): void {

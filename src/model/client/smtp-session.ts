@@ -249,8 +249,9 @@ export class SmtpSession {
   }
 
   private record(step: Step, timedOut: boolean): void {
-    const responseTime = this.cluster.sim.now - this.stepDate;
-    this.cluster.observer.step(step, this.sessionDate, this.stepDate, responseTime, timedOut);
+    const now = this.cluster.sim.now;
+    const responseTime = now - this.stepDate;
+    this.cluster.observer.step(step, this.sessionDate, this.stepDate, responseTime, timedOut, now);
   }
 
   private recordData(now: number, completed: boolean): void {

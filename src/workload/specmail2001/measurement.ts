@@ -16,7 +16,11 @@ export class PassCounter {
 
 /**
  * Measures a SPECmail2001 load level as the benchmark does. A step counts
- * when it is sent inside the measurement phase, whenever its session began.
+ * when the client finishes it inside the measurement phase, whenever its
+ * session began. The client finishes a step when it has read the whole
+ * reply (for RETR, the last byte of the message) or stops waiting. A RETR's
+ * transfer counts with its step, and a delivery-time probe counts when it
+ * finds the message or gives up.
  * A session's outcome counts by the time of its last step, so a completed
  * session counts with its QUIT. Recipients count when the
  * first RCPT TO is sent. Every step is checked
@@ -61,8 +65,15 @@ export class SpecmailMeasurement implements MailObserver {
     return date >= this.start && date < this.end;
   }
 
-  step(step: Step, sessionDate: number, stepDate: number, responseTime: number, timedOut: boolean): void {
-    if (!this.inWindow(stepDate)) return;
+  step(
+    step: Step,
+    sessionDate: number,
+    stepDate: number,
+    responseTime: number,
+    timedOut: boolean,
+    readDate: number,
+  ): void {
+    if (!this.inWindow(readDate)) return;
     const passed = !timedOut && responseTime <= this.workload.qos.stepLimit;
     (this.steps[step] as PassCounter).add(passed);
     (this.stepTimes[step] as Tally).add(responseTime * 1000);
@@ -76,7 +87,7 @@ export class SpecmailMeasurement implements MailObserver {
     sizeBytes: number,
     completed: boolean,
   ): void {
-    if (!this.inWindow(stepDate)) return;
+    if (!this.inWindow(stepDate + transferTime)) return;
     const qos = this.workload.qos;
     const limit = qos.stepLimit + sizeBytes / qos.transferBytesPerSecond;
     const passed = completed && transferTime <= limit;
@@ -134,8 +145,8 @@ export class SpecmailMeasurement implements MailObserver {
     if (deliveredDate < this.end) this.remoteDelivery.passes++;
   }
 
-  probe(sendDate: number, deliveryTime: number | null, connectError: boolean): void {
-    if (!this.inWindow(sendDate)) return;
+  probe(sendDate: number, deliveryTime: number | null, connectError: boolean, endDate: number): void {
+    if (!this.inWindow(endDate)) return;
     const passed = deliveryTime !== null && deliveryTime <= this.workload.qos.deliveryLimit;
     this.deliveryTime.add(passed);
     if (connectError) this.probeConnectErrors++;
