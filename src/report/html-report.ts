@@ -12,6 +12,7 @@ import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
 import type { LevelResult, RunResult } from '../workload/specmail2001/results.js';
 import { CHART_SCRIPT, readChartBundle } from './html-charts.js';
 import { formatCount, formatDecimal } from './table.js';
+import { limitText, requiredText } from './qos-text.js';
 
 const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
@@ -52,18 +53,6 @@ function row(cells: string[]): string {
 
 function table(header: string[], rows: string[]): string {
   return `<table>\n<thead>${headerRow(header)}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
-}
-
-function limitText(line: SummaryLine, workload: SpecmailWorkload): string {
-  if (line === 'Error Rate') return 'NA';
-  if (line === 'Delivery Time') return `${workload.qos.deliveryLimit} s`;
-  return `${workload.qos.stepLimit} s`;
-}
-
-function requiredText(line: SummaryLine, workload: SpecmailWorkload): string {
-  return line === 'Error Rate'
-    ? `< ${workload.qos.maxErrorPercent}%`
-    : `> ${workload.qos.requiredPercent}%`;
 }
 
 function summaryCell(level: LevelResult, line: SummaryLine): string {

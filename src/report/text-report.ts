@@ -8,18 +8,7 @@ import {
 import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
 import type { LevelResult, RunResult } from '../workload/specmail2001/results.js';
 import { formatCount, formatDecimal, formatTable, type Align } from './table.js';
-
-function limitText(line: SummaryLine, workload: SpecmailWorkload): string {
-  if (line === 'Error Rate') return 'NA';
-  if (line === 'Delivery Time') return `${workload.qos.deliveryLimit} s`;
-  return `${workload.qos.stepLimit} s`;
-}
-
-function requiredText(line: SummaryLine, workload: SpecmailWorkload): string {
-  return line === 'Error Rate'
-    ? `<${workload.qos.maxErrorPercent}%`
-    : `>${workload.qos.requiredPercent}%`;
-}
+import { limitText, requiredText } from './qos-text.js';
 
 function summarySection(result: RunResult, workload: SpecmailWorkload): string {
   const header = ['Function', 'Limit', 'Required', ...result.levels.map((l) => `${l.loadPct}%`)];

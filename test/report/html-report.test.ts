@@ -120,15 +120,15 @@ describe('HTML report summary table', () => {
   it('states the scenario\'s requirements', () => {
     const qos = { ...SPECMAIL2001_DEFAULTS.qos, requiredPercent: 90, maxErrorPercent: 2, stepLimit: 4 };
     const strict = formatHtmlReport(run(), { ...SPECMAIL2001_DEFAULTS, qos });
-    expect(strict).toContain('<tr data-line="SMTP Data"><td>SMTP Data</td><td>4 s</td><td>&gt; 90%</td>');
-    expect(strict).toContain('<tr data-line="Error Rate"><td>Error Rate</td><td>NA</td><td>&lt; 2%</td>');
+    expect(strict).toContain('<tr data-line="SMTP Data"><td>SMTP Data</td><td>4 s</td><td>&gt;90%</td>');
+    expect(strict).toContain('<tr data-line="Error Rate"><td>Error Rate</td><td>NA</td><td>&lt;2%</td>');
     expect(strict).toContain('<canvas id="compliance-chart" data-required-percent="90">');
   });
 
   it('lists limits and requirements', () => {
-    expect(page).toContain('<tr data-line="SMTP Data"><td>SMTP Data</td><td>5 s</td><td>&gt; 95%</td>');
-    expect(page).toContain('<tr data-line="Delivery Time"><td>Delivery Time</td><td>60 s</td><td>&gt; 95%</td>');
-    expect(page).toContain('<tr data-line="Error Rate"><td>Error Rate</td><td>NA</td><td>&lt; 1%</td>');
+    expect(page).toContain('<tr data-line="SMTP Data"><td>SMTP Data</td><td>5 s</td><td>&gt;95%</td>');
+    expect(page).toContain('<tr data-line="Delivery Time"><td>Delivery Time</td><td>60 s</td><td>&gt;95%</td>');
+    expect(page).toContain('<tr data-line="Error Rate"><td>Error Rate</td><td>NA</td><td>&lt;1%</td>');
   });
 });
 
