@@ -95,9 +95,10 @@ export const CHART_SCRIPT = `
       scales: {
         x: { title: { display: true, text: 'Load level' } },
         y: {
-          // Starts at the multiple of 10 below the lowest bar, so that bars
-          // near 100 % differ visibly.
-          min: Math.max(0, Math.floor((Math.min(lowest, required) - 1) / 10) * 10),
+          // Zooms in when every bar is near the top, so that small
+          // differences show. A collapse keeps the full axis, so its bars
+          // are not drawn shorter than they are.
+          min: Math.min(lowest, required) < 80 ? 0 : Math.floor((Math.min(lowest, required) - 1) / 10) * 10,
           max: 100,
           title: { display: true, text: 'Attempts within the limit (%)' }
         }

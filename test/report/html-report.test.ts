@@ -228,10 +228,17 @@ describe('HTML report chart script', () => {
     expect(data.datasets[6].data).toEqual([96, null]);
   });
 
-  it('starts the compliance axis below the lowest bar', () => {
+  it('keeps the full axis for a collapse', () => {
     // The lowest bar is POP Retrieve at 21.47 % in the 120 % level.
-    expect(compliance?.config.options.scales.y.min).toBe(20);
+    expect(compliance?.config.options.scales.y.min).toBe(0);
     expect(compliance?.config.options.scales.y.max).toBe(100);
+  });
+
+  it('zooms the axis when every line passes', () => {
+    // The lowest bar is POP Connect at 95.01 %, just above the 95 % line.
+    const passing = { ...run(), levels: [level(80, PASSING)] };
+    const [zoomed] = drawCharts(passing);
+    expect(zoomed?.config.options.scales.y.min).toBe(90);
   });
 
   it('draws the 95 % line across the plot', () => {
