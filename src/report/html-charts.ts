@@ -124,7 +124,20 @@ export const CHART_SCRIPT = `
       animation: false,
       maintainAspectRatio: false,
       scales: {
-        y: { type: 'logarithmic', title: { display: true, text: 'Average time (ms, log scale)' } }
+        y: {
+          type: 'logarithmic',
+          title: { display: true, text: 'Average time (ms, log scale)' },
+          // Labels only 1, 2 and 5 times a power of ten, so that labels near
+          // the top of a decade do not overlap; the other grid lines stay.
+          ticks: {
+            callback: function (value) {
+              var leading = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+              var round = Math.round(leading);
+              var shown = Math.abs(leading - round) < 1e-6 && (round === 1 || round === 2 || round === 5);
+              return shown ? Number(value).toLocaleString('en-US') : '';
+            }
+          }
+        }
       }
     }
   });

@@ -18,7 +18,10 @@ const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.75rem; }
-th { text-align: left; background: #f3f3f3; }
+th { text-align: right; background: #f3f3f3; }
+th:first-child { text-align: left; }
+.table-scroll { overflow-x: auto; }
+@media (max-width: 40rem) { th, td { padding: 0.2rem 0.4rem; font-size: 0.85rem; } }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 td:first-child { text-align: left; }
 td.pass { color: #1b5e20; }
@@ -52,7 +55,10 @@ function row(cells: string[]): string {
 }
 
 function table(header: string[], rows: string[]): string {
-  return `<table>\n<thead>${headerRow(header)}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return (
+    `<div class="table-scroll"><table>\n<thead>${headerRow(header)}</thead>\n` +
+    `<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`
+  );
 }
 
 function summaryCell(level: LevelResult, line: SummaryLine): string {

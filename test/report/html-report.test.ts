@@ -272,6 +272,14 @@ describe('HTML report chart script', () => {
     expect(times?.config.options.scales.y.type).toBe('logarithmic');
   });
 
+  it('labels 1, 2 and 5 per decade', () => {
+    const label = times?.config.options.scales.y.ticks.callback;
+    expect([1, 2, 5, 10, 200, 5000, 20000].map((value) => label(value))).toEqual([
+      '1', '2', '5', '10', '200', '5,000', '20,000',
+    ]);
+    expect([3, 60, 700, 6000, 8000].map((value) => label(value))).toEqual(['', '', '', '', '']);
+  });
+
   it('leaves out a zero average', () => {
     // POP Quit, the last step, has no attempts; log scales have no 0.
     expect(times?.config.data.datasets[0].data[12]).toBeNull();
