@@ -29,11 +29,23 @@ export function parseLevels(text: string): number[] {
   return levels;
 }
 
-/** Parses a positive number of seconds. */
+/**
+ * Maximum measurement phase, in simulated seconds: about 11.6
+ * days. A full-scale SPECmail2001 level simulates an hour in about 6 s of
+ * CPU, so this bound keeps a mistyped value from running for days.
+ */
+export const MAX_DURATION_SECONDS = 1_000_000;
+
+/** Parses a number of seconds above 0 and at most MAX_DURATION_SECONDS. */
 export function parseSeconds(text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
     throw new InvalidArgumentError(`got "${text}"; give a number of seconds above 0, such as 3600.`);
+  }
+  if (value > MAX_DURATION_SECONDS) {
+    throw new InvalidArgumentError(
+      `got "${text}"; give at most ${MAX_DURATION_SECONDS} seconds (about 11.6 days), such as 3600.`,
+    );
   }
   return value;
 }

@@ -104,6 +104,12 @@ describe('sim run errors', () => {
     expect(output.stderr).toContain('got 100 twice in "100,100"; give each level once.');
   });
 
+  it('rejects a duration over 11.6 days', async () => {
+    const status = await sim('run', SMALL, '--duration', '1e12');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain('got "1e12"; give at most 1000000 seconds (about 11.6 days)');
+  });
+
   it('rejects an unknown format', async () => {
     const status = await sim('run', SMALL, '--format', 'xml');
     expect(status).toBe(2);
