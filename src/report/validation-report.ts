@@ -38,8 +38,13 @@ export function formatValidationReport(validation: Validation): string {
     ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
   );
   const verdict = validation.failed === 0 ? 'PASS' : 'FAIL';
+  const run = [
+    `scenario ${validation.scenario}`,
+    `seed ${validation.seed}`,
+    `measurement ${number(validation.durationSeconds)} s per level`,
+    ...validation.overrides.map((override) => `--set ${override}`),
+  ];
   const summary =
-    `${verdict}: ${validation.passed} lines pass, ${validation.failed} fail ` +
-    `(scenario ${validation.scenario}, seed ${validation.seed})`;
+    `${verdict}: ${validation.passed} lines pass, ${validation.failed} fail (${run.join(', ')})`;
   return `${table}\n\n${summary}\n`;
 }

@@ -32,6 +32,10 @@ export interface ValidationRow {
 export interface Validation {
   scenario: string;
   seed: number;
+  /** The run's `--set` overrides, as given. */
+  overrides: string[];
+  /** Measurement phase per level, in seconds. */
+  durationSeconds: number;
   rows: ValidationRow[];
   passed: number;
   failed: number;
@@ -143,6 +147,8 @@ export function validateRun(result: RunResult, published: PublishedResult, toler
   return {
     scenario: result.scenario,
     seed: result.seed,
+    overrides: result.overrides,
+    durationSeconds: result.durationSeconds,
     rows,
     passed: rows.filter((row) => row.verdict === 'PASS').length,
     failed: rows.filter((row) => row.verdict === 'FAIL').length,

@@ -25,14 +25,16 @@ describe('sim validate', () => {
     expect(status).toBe(0);
     expect(output.stdout).toMatch(/^Level\s+Measure\s+Line\s+Simulated\s+Published\s+Difference\s+Tolerance\s+Result$/m);
     expect(output.stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+100\s+0\s+±0\.5\s+PASS$/m);
-    expect(output.stdout).toMatch(/^PASS: \d+ lines pass, 0 fail \(scenario Small SPECmail2001 cluster for tests, seed 1\)$/m);
+    expect(output.stdout).toMatch(
+      /^PASS: \d+ lines pass, 0 fail \(scenario Small SPECmail2001 cluster for tests, seed 1, measurement 300 s per level\)$/m,
+    );
   });
 
   it('fails a wrong reference with status 1', async () => {
     const status = await sim('validate', SMALL, '-q', '--set', `reference=${wrongReference()}`);
     expect(status).toBe(1);
     expect(output.stdout).toMatch(/^ 100%\s+summary %\s+POP Status\s+100\s+50\s+\+50\s+±0\.5\s+FAIL$/m);
-    expect(output.stdout).toMatch(/^FAIL: \d+ lines pass, 1 fail /m);
+    expect(output.stdout).toMatch(/^FAIL: \d+ lines pass, 1 fail \(.*, --set reference=.*wrong\.published\.yaml\)$/m);
   });
 
   it('gives the table as JSON', async () => {
@@ -40,6 +42,8 @@ describe('sim validate', () => {
     const validation = JSON.parse(output.stdout);
     expect(status).toBe(0);
     expect(validation.failed).toBe(0);
+    expect(validation.overrides).toEqual([]);
+    expect(validation.durationSeconds).toBe(300);
     expect(validation.rows[0]).toEqual({
       loadPct: 80,
       measure: 'summary',
