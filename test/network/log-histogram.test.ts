@@ -50,4 +50,34 @@ describe('LogHistogram', () => {
       expect(Math.abs(histogram.quantile(level) / exact - 1)).toBeLessThan(0.006);
     }
   });
+
+  it('keeps counts when the range grows', () => {
+    // Twelve decades, added downwards and then upwards, move the stored
+    // range both ways; every value must keep its own rank.
+    const values = Array.from({ length: 13 }, (_, i) => 10 ** (i - 6));
+    const down = histogramOf([...values].reverse());
+    const up = histogramOf(values);
+    for (const histogram of [down, up]) {
+      for (let rank = 1; rank <= values.length; rank++) {
+        const quantile = histogram.quantile(rank / values.length);
+        expect(Math.abs(quantile / values[rank - 1]! - 1)).toBeLessThan(0.005);
+      }
+    }
+  });
+
+  it('merges ranges that do not overlap', () => {
+    const merged = histogramOf([1e-4, 2e-4]);
+    merged.merge(histogramOf([5e5, 6e5]));
+    merged.merge(histogramOf([3]));
+    expect(merged.count).toBe(5);
+    expect(Math.abs(merged.quantile(0.6) / 3 - 1)).toBeLessThan(0.005);
+    expect(Math.abs(merged.quantile(0.4) / 2e-4 - 1)).toBeLessThan(0.005);
+    expect(Math.abs(merged.quantile(0.8) / 5e5 - 1)).toBeLessThan(0.005);
+  });
+
+  it('reports the max past 1e7', () => {
+    const histogram = histogramOf([1e9, 1]);
+    expect(histogram.quantile(0.5)).toBeCloseTo(1, 2);
+    expect(histogram.quantile(1)).toBe(1e9);
+  });
 });
