@@ -6,6 +6,7 @@ import { loadNetworkScenario } from '../network/load-network.js';
 import { runNetwork } from '../network/run-network.js';
 import { formatTheoryJson, formatTheoryText } from '../report/network-analysis-report.js';
 import { formatNetworkJson, formatNetworkText } from '../report/network-report.js';
+import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 
 /** Options of `sim run` that apply to network scenarios. */
@@ -47,6 +48,9 @@ export function runNetworkCommand(file: string, options: NetworkRunOptions): voi
   const sets =
     options.duration === undefined ? options.set : [...options.set, `duration=${options.duration}`];
   const { model } = loadNetworkScenario(file, { overrides: sets });
+  if (options.output !== undefined) {
+    checkOutputPath(options.output, [{ role: 'the scenario', path: file }]);
+  }
   const log =
     options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const seed = options.seed ?? model.seed;

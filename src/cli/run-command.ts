@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { SimError } from '../errors.js';
 import { formatHtmlReport } from '../report/html-report.js';
 import { formatJsonReport } from '../report/json-report.js';
@@ -10,7 +9,9 @@ import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
 import type { RunResult } from '../workload/specmail2001/results.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
 import { runNetworkCommand } from './network-command.js';
+import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
+import { specmailInputFiles } from './scenario-inputs.js';
 
 /** Options of `sim run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -26,37 +27,6 @@ export interface RunCommandOptions {
   trace?: number;
 }
 
-/**
- * Checks before a run that the --output file can be written, so that no
- * finished run is lost to a bad path. Raises SimError `output-unwritable`.
- */
-export function checkWritable(file: string): void {
-  const path = resolve(file);
-  const isFolder = (() => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  if (isFolder) {
-    throw new SimError(
-      'output-unwritable',
-      `--output ${file}: is a folder; give a file name, such as ${file.replace(/\/$/, '')}/report.txt.`,
-    );
-  }
-
-  const folder = dirname(path);
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new SimError(
-      'output-unwritable',
-      `--output ${file}: cannot write to folder ${folder}; create it or choose another path.`,
-    );
-  }
-}
-
 function formatReport(
   format: RunCommandOptions['format'],
   result: RunResult,
@@ -68,12 +38,12 @@ function formatReport(
 }
 
 /**
- * Runs `sim run`: reads the scenario's kind, then loads it, runs it and
- * writes the report to standard output or the --output file. Progress goes
- * to standard error so that the report stays clean for pipes.
+ * Runs `sim run`: reads the scenario's kind, then loads it, checks the
+ * --output path, runs it and writes the report to standard output or the
+ * --output file. Progress goes to standard error so that the report stays
+ * clean for pipes.
  */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
-  if (options.output !== undefined) checkWritable(options.output);
   const kind = readScenarioKind(file, options.set);
   if (kind === 'network') {
     if (options.levels !== undefined) {
@@ -109,6 +79,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const loaded = loadScenario(file, { overrides: options.set });
+  if (options.output !== undefined) checkOutputPath(options.output, specmailInputFiles(loaded));
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
 
