@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
 import { analyzeCommand, type AnalyzeOptions } from './network-command.js';
 import { collect, parseLevels, parseSeconds, parseSeed, parseTraceCount, parseWorkers } from './options.js';
+import { OutputError, writeStdout } from './output.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -10,6 +11,21 @@ import { validateCommand } from './validate-command.js';
 export const EXIT_BAD_INPUT = 2;
 /** Exit status for a failure inside `sim` itself. */
 export const EXIT_INTERNAL = 70;
+/**
+ * Exit status when the report could not be written to its --output file
+ * or to standard output, as EX_IOERR in sysexits.h. After a failed
+ * --output file, the report is on standard output unless that failed too.
+ */
+export const EXIT_IO_ERROR = 74;
+
+const EXIT_STATUS_HELP = `
+Exit status:
+  0    success
+  1    sim validate: some line is out of tolerance
+  2    invalid input: a scenario, an option or a path
+  70   internal error in sim
+  74   the report could not be written (see the message on standard error)
+`;
 
 function packageVersion(): string {
   const manifest = new URL('../../package.json', import.meta.url);
@@ -19,6 +35,8 @@ function packageVersion(): string {
 /** State the command actions report back to `main`. */
 interface CommandState {
   exitStatus: number;
+  /** Writes of help and version text to standard output. */
+  helpWrites: Promise<void>[];
 }
 
 function buildProgram(state: CommandState): Command {
@@ -26,7 +44,11 @@ function buildProgram(state: CommandState): Command {
     .description('Discrete-event simulation of server clusters under benchmark workloads.')
     .version(packageVersion(), '-V, --version', 'print the version of sim')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeOut: (text) => state.helpWrites.push(writeStdout(text)),
+      writeErr: (text) => process.stderr.write(text),
+    })
+    .addHelpText('after', EXIT_STATUS_HELP);
 
   program
     .command('run')
@@ -83,33 +105,53 @@ function buildProgram(state: CommandState): Command {
 }
 
 
+// Prints the message of an error that ended a command and returns the
+// exit status for it.
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; --help and --version
+    // end here with exit code 0.
+    return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  }
+  if (error instanceof SimError) {
+    process.stderr.write(`sim: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof OutputError) {
+    process.stderr.write(`sim: ${error.message}\n`);
+    return EXIT_IO_ERROR;
+  }
+
+  const text = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sim: internal error: ${text}\n`);
+  if (process.env.SIM_DEBUG === '1' && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? ''}\n`);
+  } else {
+    process.stderr.write('sim: set SIM_DEBUG=1 to print the stack trace, and please report it.\n');
+  }
+  return EXIT_INTERNAL;
+}
+
 /**
  * Runs the `sim` command line with `argv` (as in process.argv) and
  * returns the exit status: 0 on success, 1 when `sim validate` finds a
- * line out of tolerance, 2 for invalid input, 70 for an internal failure.
+ * line out of tolerance, 2 for invalid input, 70 for an internal failure,
+ * and 74 when the report could not be written.
  */
 export async function main(argv: string[]): Promise<number> {
+  const state: CommandState = { exitStatus: 0, helpWrites: [] };
+  let status: number;
   try {
-    const state: CommandState = { exitStatus: 0 };
     await buildProgram(state).parseAsync(argv);
-    return state.exitStatus;
+    status = state.exitStatus;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has printed its message already; --help and --version
-      // end here with exit code 0.
-      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
-    }
-    if (error instanceof SimError) {
-      process.stderr.write(`sim: ${error.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    const text = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`sim: internal error: ${text}\n`);
-    if (process.env.SIM_DEBUG === '1' && error instanceof Error) {
-      process.stderr.write(`${error.stack ?? ''}\n`);
-    } else {
-      process.stderr.write('sim: set SIM_DEBUG=1 to print the stack trace, and please report it.\n');
-    }
-    return EXIT_INTERNAL;
+    status = reportError(error);
   }
+
+  try {
+    await Promise.all(state.helpWrites);
+  } catch (error) {
+    return reportError(error);
+  }
+  return status;
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { SimError } from '../errors.js';
 import { analyseNetwork } from '../network/analytic-match.js';
 import { compareWithTheory } from '../network/compare.js';
@@ -6,6 +5,7 @@ import { loadNetworkScenario } from '../network/load-network.js';
 import { runNetwork } from '../network/run-network.js';
 import { formatTheoryJson, formatTheoryText } from '../report/network-analysis-report.js';
 import { formatNetworkJson, formatNetworkText } from '../report/network-report.js';
+import { writeReport, writeStdout } from './output.js';
 import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 
@@ -26,25 +26,12 @@ export interface AnalyzeOptions {
   set: string[];
 }
 
-function writeReport(
-  report: string,
-  output: string | undefined,
-  log: (line: string) => void,
-): void {
-  if (output === undefined) {
-    process.stdout.write(report);
-    return;
-  }
-  writeFileSync(output, report);
-  log(`sim: report written to ${output}`);
-}
-
 /**
  * Runs `sim run` on a network scenario: simulates every replication,
  * computes the exact results that apply, and writes both side by side.
  * `--duration` sets the measured seconds of each replication.
  */
-export function runNetworkCommand(file: string, options: NetworkRunOptions): void {
+export async function runNetworkCommand(file: string, options: NetworkRunOptions): Promise<void> {
   const sets =
     options.duration === undefined ? options.set : [...options.set, `duration=${options.duration}`];
   const { model } = loadNetworkScenario(file, { overrides: sets });
@@ -73,7 +60,7 @@ export function runNetworkCommand(file: string, options: NetworkRunOptions): voi
     options.format === 'json'
       ? formatNetworkJson(model, result, comparison, theory)
       : formatNetworkText(model, result, comparison, theory);
-  writeReport(report, options.output, log);
+  await writeReport(report, options.output, log);
 }
 
 // Errors raised while running know the model but not its file.
@@ -87,7 +74,7 @@ function runOrNameFile<T>(file: string, run: () => T): T {
 }
 
 /** Runs `sim analyze`: prints the exact results of a network scenario without simulating. */
-export function analyzeCommand(file: string, options: AnalyzeOptions): void {
+export async function analyzeCommand(file: string, options: AnalyzeOptions): Promise<void> {
   const kind = readScenarioKind(file, options.set);
   if (kind !== 'network') {
     throw new SimError(
@@ -100,5 +87,5 @@ export function analyzeCommand(file: string, options: AnalyzeOptions): void {
   const theory = analyseNetwork(model);
   const report =
     options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
-  process.stdout.write(report);
+  await writeStdout(report);
 }

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
 import { SimError } from '../errors.js';
 import { formatHtmlReport } from '../report/html-report.js';
 import { formatJsonReport } from '../report/json-report.js';
@@ -9,6 +8,7 @@ import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
 import type { RunResult } from '../workload/specmail2001/results.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
 import { runNetworkCommand } from './network-command.js';
+import { writeReport } from './output.js';
 import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 import { specmailInputFiles } from './scenario-inputs.js';
@@ -67,7 +67,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
           'SPECmail2001 scenarios only. Use --format text or --format json.',
       );
     }
-    runNetworkCommand(file, { ...options, format: options.format });
+    await runNetworkCommand(file, { ...options, format: options.format });
     return;
   }
   if (options.trace !== undefined) {
@@ -107,10 +107,5 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   });
 
   const report = formatReport(options.format, result, loaded.model.workload);
-  if (options.output === undefined) {
-    process.stdout.write(report);
-    return;
-  }
-  writeFileSync(options.output, report);
-  log(`sim: report written to ${options.output}`);
+  await writeReport(report, options.output, log);
 }

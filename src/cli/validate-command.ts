@@ -7,6 +7,7 @@ import { loadScenario } from '../scenario/load-scenario.js';
 import { publishedResultSchema, tolerancesSchema } from '../scenario/reference-schema.js';
 import { validateRun } from '../validation/compare.js';
 import { runSpecmail } from '../workload/specmail2001/run.js';
+import { writeStdout } from './output.js';
 import type { RunCommandOptions } from './run-command.js';
 import { readScenarioKind } from './scenario-kind.js';
 
@@ -91,6 +92,6 @@ export async function validateCommand(
     options.format === 'json'
       ? `${JSON.stringify(validation, null, 2)}\n`
       : formatValidationReport(validation);
-  process.stdout.write(report);
+  await writeStdout(report);
   return validation.failed === 0 ? 0 : EXIT_VALIDATION_FAILED;
 }
