@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SimError } from '../errors.js';
+import { InterruptError } from './interrupt.js';
 import { analyzeCommand, type AnalyzeOptions } from './network-command.js';
 import { collect, parseLevels, parseSeconds, parseSeed, parseTraceCount, parseWorkers } from './options.js';
 import { OutputError, writeStdout } from './output.js';
@@ -25,6 +26,8 @@ Exit status:
   2    invalid input: a scenario, an option or a path
   70   internal error in sim
   74   the report could not be written (see the message on standard error)
+  130  interrupted by SIGINT (143 for SIGTERM); a SPECmail2001 run or
+       validate writes a partial report of the levels that finished
 `;
 
 function packageVersion(): string {
@@ -70,7 +73,9 @@ function buildProgram(state: CommandState): Command {
     .option('-q, --quiet', 'print no progress on standard error')
     .option('--workers <n>', 'worker threads that run levels in parallel (default: one per core)', parseWorkers)
     .option('--trace <n>', 'print the first n events of replication 1, one a line (network scenarios)', parseTraceCount)
-    .action((scenario: string, options: RunCommandOptions) => runCommand(scenario, options));
+    .action(async (scenario: string, options: RunCommandOptions) => {
+      state.exitStatus = await runCommand(scenario, options);
+    });
 
   program
     .command('analyze')
@@ -121,6 +126,10 @@ function reportError(error: unknown): number {
     process.stderr.write(`sim: ${error.message}\n`);
     return EXIT_IO_ERROR;
   }
+  if (error instanceof InterruptError) {
+    process.stderr.write(`sim: ${error.message}\n`);
+    return error.exitStatus;
+  }
 
   const text = error instanceof Error ? error.message : String(error);
   process.stderr.write(`sim: internal error: ${text}\n`);
@@ -136,7 +145,8 @@ function reportError(error: unknown): number {
  * Runs the `sim` command line with `argv` (as in process.argv) and
  * returns the exit status: 0 on success, 1 when `sim validate` finds a
  * line out of tolerance, 2 for invalid input, 70 for an internal failure,
- * and 74 when the report could not be written.
+ * 74 when the report could not be written, and 128 plus the signal
+ * number when SIGINT or SIGTERM stopped a SPECmail2001 run.
  */
 export async function main(argv: string[]): Promise<number> {
   const state: CommandState = { exitStatus: 0, helpWrites: [] };

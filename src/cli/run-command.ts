@@ -1,24 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { SimError } from '../errors.js';
-import { formatHtmlReport } from '../report/html-report.js';
-import { formatJsonReport } from '../report/json-report.js';
-import { formatTextReport } from '../report/text-report.js';
 import { loadScenario } from '../scenario/load-scenario.js';
-import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
-import type { RunResult } from '../workload/specmail2001/results.js';
-import { runSpecmail } from '../workload/specmail2001/run.js';
+import { interruptStatus, runSpecmailInterruptibly } from './interrupt.js';
 import { runNetworkCommand } from './network-command.js';
 import { writeReport } from './output.js';
 import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 import { specmailInputFiles } from './scenario-inputs.js';
+import { formatSpecmailReport, type SpecmailReportFormat } from './specmail-report.js';
 
 /** Options of `sim run`, as commander parses them. */
 export interface RunCommandOptions {
   seed?: number;
   levels?: number[];
   duration?: number;
-  format: 'text' | 'json' | 'html';
+  format: SpecmailReportFormat;
   set: string[];
   output?: string;
   quiet?: boolean;
@@ -27,23 +23,15 @@ export interface RunCommandOptions {
   trace?: number;
 }
 
-function formatReport(
-  format: RunCommandOptions['format'],
-  result: RunResult,
-  workload: SpecmailWorkload,
-): string {
-  if (format === 'json') return formatJsonReport(result);
-  if (format === 'html') return formatHtmlReport(result, workload);
-  return formatTextReport(result, workload);
-}
-
 /**
  * Runs `sim run`: reads the scenario's kind, then loads it, checks the
  * --output path, runs it and writes the report to standard output or the
  * --output file. Progress goes to standard error so that the report stays
- * clean for pipes.
+ * clean for pipes. Returns the exit status: 0, or 128 plus the signal
+ * number when a signal stopped the run after some levels finished, whose
+ * partial report is written as usual.
  */
-export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
+export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const kind = readScenarioKind(file, options.set);
   if (kind === 'network') {
     if (options.levels !== undefined) {
@@ -68,7 +56,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       );
     }
     await runNetworkCommand(file, { ...options, format: options.format });
-    return;
+    return 0;
   }
   if (options.trace !== undefined) {
     throw new SimError(
@@ -84,7 +72,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
 
   log(`sim: running ${file} with seed ${seed}`);
-  const result = await runSpecmail(loaded.model, {
+  const run = await runSpecmailInterruptibly(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
     overrides: options.set,
@@ -106,6 +94,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     },
   });
 
-  const report = formatReport(options.format, result, loaded.model.workload);
+  const workload = loaded.model.workload;
+  const report = formatSpecmailReport(options.format, run.result, workload, run.missingLevels);
   await writeReport(report, options.output, log);
+  return run.signal === undefined ? 0 : interruptStatus(run.signal);
 }

@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { SimError } from '../errors.js';
+import { partialMarker } from '../report/json-report.js';
+import { partialReportNote } from '../report/text-report.js';
 import { formatValidationReport } from '../report/validation-report.js';
 import { loadYamlFile } from '../scenario/load-yaml.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { publishedResultSchema, tolerancesSchema } from '../scenario/reference-schema.js';
-import { validateRun } from '../validation/compare.js';
-import { runSpecmail } from '../workload/specmail2001/run.js';
+import { validateRun, type Validation } from '../validation/compare.js';
+import { interruptStatus, runSpecmailInterruptibly } from './interrupt.js';
 import { writeStdout } from './output.js';
 import type { RunCommandOptions } from './run-command.js';
 import { readScenarioKind } from './scenario-kind.js';
@@ -14,10 +16,29 @@ import { readScenarioKind } from './scenario-kind.js';
 /** Exit status of `sim validate` when some line fails its tolerance. */
 export const EXIT_VALIDATION_FAILED = 1;
 
+// Formats the comparison, with the partial marker of the run report when
+// levels are missing.
+function formatValidation(
+  validation: Validation,
+  format: RunCommandOptions['format'],
+  missingLevels: readonly number[],
+): string {
+  const partial = missingLevels.length > 0;
+  if (format === 'json') {
+    const record = partial ? { partial: partialMarker(missingLevels), ...validation } : validation;
+    return `${JSON.stringify(record, null, 2)}\n`;
+  }
+  const table = formatValidationReport(validation);
+  return partial ? `${partialReportNote(missingLevels)}\n${table}` : table;
+}
+
 /**
  * Runs `sim validate`: runs the scenario, compares it with the published
  * result and tolerances the scenario names, and prints the table.
- * Returns 0 when every line passes and 1 when any fails.
+ * Returns 0 when every line passes and 1 when any fails. When a signal
+ * stopped the run after some levels finished, the table covers those
+ * levels and is marked as partial, and the status is 128 plus the signal
+ * number.
  */
 export async function validateCommand(
   file: string,
@@ -76,7 +97,7 @@ export async function validateCommand(
   const seed = options.seed ?? loaded.scenario.seed;
   const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   log(`sim: validating ${file} with seed ${seed} against ${referenceFile}`);
-  const result = await runSpecmail(loaded.model, {
+  const run = await runSpecmailInterruptibly(loaded.model, {
     scenario: loaded.scenario.name,
     seed,
     overrides: options.set,
@@ -87,11 +108,8 @@ export async function validateCommand(
       log(`sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s`),
   });
 
-  const validation = validateRun(result, published, tolerances);
-  const report =
-    options.format === 'json'
-      ? `${JSON.stringify(validation, null, 2)}\n`
-      : formatValidationReport(validation);
-  await writeStdout(report);
+  const validation = validateRun(run.result, published, tolerances);
+  await writeStdout(formatValidation(validation, options.format, run.missingLevels));
+  if (run.signal !== undefined) return interruptStatus(run.signal);
   return validation.failed === 0 ? 0 : EXIT_VALIDATION_FAILED;
 }

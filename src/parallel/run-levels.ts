@@ -27,7 +27,9 @@ export function workersAvailable(): boolean {
  * in the order of `levels`. Each level is a pure job (model, level,
  * seed), so the results are identical to running them one after another
  * in this thread. `onLevel` is called as each level finishes, in
- * completion order.
+ * completion order. When `signal` aborts, the workers are terminated in
+ * the middle of their levels and only the levels finished before then
+ * are returned, still in the order of `levels`.
  */
 export async function runLevelsInWorkers(
   model: SpecmailModel,
@@ -35,6 +37,7 @@ export async function runLevelsInWorkers(
   seed: number,
   workers: number,
   onLevel?: (level: LevelResult) => void,
+  signal?: AbortSignal,
 ): Promise<LevelResult[]> {
   const count = Math.max(1, Math.min(workers, levels.length));
   const pool = Array.from({ length: count }, () => new Worker(WORKER_ENTRY));
@@ -43,6 +46,7 @@ export async function runLevelsInWorkers(
   // then overlap, and the shorter ones fill in after them.
   const order = levels.map((_, index) => index).sort((a, b) => levels[b]! - levels[a]! || a - b);
   let next = 0;
+  const removeListeners: (() => void)[] = [];
 
   try {
     await Promise.all(
@@ -50,13 +54,16 @@ export async function runLevelsInWorkers(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const post = (): void => {
-              if (next >= order.length) return resolve();
+              if (signal?.aborted === true || next >= order.length) return resolve();
               const id = order[next] as number;
               const job: LevelJob = { id, model, loadPct: levels[id] as number, seed };
               next++;
               worker.postMessage(job);
             };
             worker.on('message', (reply: WorkerReply) => {
+              // A level that finishes after the abort is dropped, so the
+              // result contains exactly the levels reported through onLevel.
+              if (signal?.aborted === true) return;
               if (reply.error !== undefined || reply.result === undefined) {
                 reject(new Error(`level ${levels[reply.id]} failed in a worker: ${reply.error}`));
                 return;
@@ -66,13 +73,17 @@ export async function runLevelsInWorkers(
               post();
             });
             worker.on('error', reject);
+            const onAbort = (): void => resolve();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            removeListeners.push(() => signal?.removeEventListener('abort', onAbort));
             post();
           }),
       ),
     );
   } finally {
+    for (const remove of removeListeners) remove();
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 
-  return results as LevelResult[];
+  return results.filter((result): result is LevelResult => result !== undefined);
 }

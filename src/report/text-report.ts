@@ -91,16 +91,35 @@ function levelSection(level: LevelResult): string {
 }
 
 /**
+ * Returns the line that marks a report as partial: the run was
+ * interrupted, and the report lacks `missingLevels` (in percent).
+ */
+export function partialReportNote(missingLevels: readonly number[]): string {
+  const noun = missingLevels.length === 1 ? 'level' : 'levels';
+  const list = missingLevels.map((level) => `${level} %`).join(', ');
+  return (
+    `PARTIAL REPORT: the run was interrupted, and this report lacks ` +
+    `the unfinished ${noun} ${list}.`
+  );
+}
+
+/**
  * Formats a run as a SPECmail2001 result page: the summary compliance
  * table across levels, then per level the function table, event counts,
- * response times, message sizes and resource usage.
+ * response times, message sizes and resource usage. When `missingLevels`
+ * is not empty, the first line marks the report as partial.
  */
-export function formatTextReport(result: RunResult, workload: SpecmailWorkload): string {
+export function formatTextReport(
+  result: RunResult,
+  workload: SpecmailWorkload,
+  missingLevels: readonly number[] = [],
+): string {
   const title = `SPECmail2001 result (simulated): ${result.scenario}`;
   const run =
     `Seed ${result.seed}, measurement ${formatCount(result.durationSeconds)} s per level, ` +
     `rating ${formatCount(workload.ratingMpm)} SPECmail2001 messages per minute`;
   const sections = [title, run];
+  if (missingLevels.length > 0) sections.unshift(partialReportNote(missingLevels));
   if (result.overrides.length > 0) {
     sections.push(`Overrides: ${result.overrides.map((set) => `--set ${set}`).join(' ')}`);
   }

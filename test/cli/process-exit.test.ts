@@ -1,10 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The compiled build is needed here: the child runs bin/sim.js, which
+// loads dist/, and the reference run uses the same worker threads.
+import { runSpecmail } from '../../dist/workload/specmail2001/run.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 
-// The child runs bin/sim.js, which loads the compiled build in dist/.
 const SMALL = 'test/fixtures/small-specmail.yaml';
 const HAS_DEV_FULL = existsSync('/dev/full');
+// At this measurement length one level of the small scenario takes about
+// a second, long enough for a signal to arrive while the next one runs.
+const LONG_DURATION = '100000';
 
 /** Output and exit status of a finished `sim` child process. */
 interface Finished {
@@ -27,6 +35,21 @@ function finish(child: ChildProcess): Promise<Finished> {
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => {
     child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+// Resolves when the child's standard error has printed a line matching
+// `pattern`.
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
+  let seen = '';
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      if (!pattern.test(seen)) return;
+      child.stderr?.off('data', onData);
+      resolve();
+    };
+    child.stderr?.on('data', onData);
   });
 }
 
@@ -87,5 +110,68 @@ describe.skipIf(!HAS_DEV_FULL)('sim writing to a full device', () => {
     );
     expect(status).toBe(74);
     expect(JSON.parse(stdout).levels.map((level: { loadPct: number }) => level.loadPct)).toEqual([80]);
+  });
+});
+
+describe('sim interrupted by SIGINT', () => {
+  it('reports the finished level of run', { timeout: 30_000 }, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sim-int-')), 'partial.json');
+    const args = ['run', SMALL, '--levels', '80,100', '--duration', LONG_DURATION, '--workers', '1'];
+    const child = startSim([...args, '--format', 'json', '-o', file]);
+    const finished = finish(child);
+    // One worker runs the higher load first, so 100 % finishes first.
+    await waitForLine(child, /^sim: level 100 % done after/m);
+    child.kill('SIGINT');
+
+    const { status, stderr } = await finished;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const { model } = loadScenario(SMALL);
+    const reference = await runSpecmail(model, {
+      scenario: 'reference',
+      seed: 1,
+      levels: [100],
+      durationSeconds: Number(LONG_DURATION),
+    });
+
+    expect(status).toBe(130);
+    expect(stderr).toContain('sim: SIGINT received; stopping the run');
+    expect(report.partial).toEqual({ reason: 'interrupted', missingLevels: [80] });
+    expect(report.levels).toHaveLength(1);
+    expect(report.levels[0]).toEqual(reference.levels[0]);
+  });
+
+  it('marks the validate table as partial', { timeout: 30_000 }, async () => {
+    const args = ['validate', SMALL, '--levels', '80,100', '--duration', LONG_DURATION, '--workers', '1'];
+    const child = startSim(args);
+    const finished = finish(child);
+    await waitForLine(child, /^sim: level 100 % done after/m);
+    child.kill('SIGINT');
+
+    const { status, stdout } = await finished;
+
+    expect(status).toBe(130);
+    expect(stdout.split('\n')[0]).toBe(
+      'PARTIAL REPORT: the run was interrupted, and this report lacks the unfinished level 80 %.',
+    );
+  });
+
+  it('says when no level finished', { timeout: 30_000 }, async () => {
+    const args = ['run', SMALL, '--levels', '80', '--duration', LONG_DURATION];
+    const child = startSim(args);
+    const finished = finish(child);
+    await waitForLine(child, /^sim: running /m);
+    // The handler is installed just after this line, and the level runs
+    // for about a second more.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGINT');
+
+    const { status, stdout, stderr } = await finished;
+
+    expect(status).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').slice(-2)).toEqual([
+      'sim: SIGINT received before any level finished; there is nothing to report.',
+      '',
+    ]);
   });
 });

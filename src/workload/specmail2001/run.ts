@@ -15,11 +15,19 @@ export interface SpecmailRunOptions {
   durationSeconds?: number;
   /**
    * Worker threads to run levels on in parallel; 1 (the default) runs
-   * them in this thread. The results are the same either way.
+   * them in this thread, unless `signal` is given. The results are the
+   * same either way.
    */
   workers?: number;
   /** Called after each level, with the wall time since the run began. */
   onLevel?: (level: LevelResult, wallSeconds: number) => void;
+  /**
+   * Stops the run when aborted: levels still running are abandoned, and
+   * the result contains only the levels finished before then. With a signal,
+   * levels run on worker threads even when `workers` is 1, so that this
+   * thread stays free to see the abort while a level runs.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,6 +35,8 @@ export interface SpecmailRunOptions {
  * empty event calendar with the same seed, so that the levels share
  * random numbers (common random numbers) and a level's result does not
  * depend on which other levels ran or on how many workers ran them.
+ * After an abort of `options.signal`, `levels` of the result lacks the
+ * levels that had not finished.
  */
 export async function runSpecmail(
   model: SpecmailModel,
@@ -45,18 +55,29 @@ export async function runSpecmail(
   const started = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e9;
   const workers = options.workers ?? 1;
+  const { signal } = options;
+  const parallel = workers > 1 && loads.length > 1;
 
   let levels: LevelResult[];
-  if (workers > 1 && loads.length > 1 && workersAvailable()) {
-    levels = await runLevelsInWorkers(levelModel, loads, options.seed, workers, (level) =>
-      options.onLevel?.(level, elapsed()),
+  if ((parallel || signal !== undefined) && workersAvailable()) {
+    levels = await runLevelsInWorkers(
+      levelModel,
+      loads,
+      options.seed,
+      workers,
+      (level) => options.onLevel?.(level, elapsed()),
+      signal,
     );
   } else {
     levels = [];
     for (const loadPct of loads) {
+      if (signal?.aborted === true) break;
       const level = runSpecmailLevel(levelModel, loadPct, options.seed);
       levels.push(level);
       options.onLevel?.(level, elapsed());
+      // A level blocks this thread, so an abort can only arrive between
+      // levels, when the event loop gets a turn.
+      if (signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
