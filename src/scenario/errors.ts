@@ -44,6 +44,20 @@ export class ScenarioError extends SimError {
 }
 
 /**
+ * Creates an error with one problem about the file as a whole, or at one
+ * position in it when `position` is given.
+ */
+export function fileProblemError(
+  code: string,
+  file: string,
+  message: string,
+  position: { line: number; column: number } = { line: 0, column: 0 },
+): ScenarioError {
+  const problem = { file, ...position, path: [], message };
+  return new ScenarioError(code, formatProblem(problem), [problem]);
+}
+
+/**
  * Formats a problem as one line: `<where>: <key path>: <message>`. The
  * location is `file:line:column`, the `--set` option that caused the problem,
  * or the bare file name when the problem has no position.

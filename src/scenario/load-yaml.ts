@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-
 import {
   isAlias,
   isMap,
@@ -13,7 +10,13 @@ import {
 } from 'yaml';
 import { z } from 'zod';
 
-import { pluralize, ScenarioError, type ScenarioProblem } from './errors.js';
+import {
+  fileProblemError,
+  pluralize,
+  ScenarioError,
+  type ScenarioProblem,
+} from './errors.js';
+import { emptyDocumentMessage } from './example-files.js';
 import {
   describeIssue,
   unknownKeyMessage,
@@ -22,6 +25,7 @@ import {
   type KeyPath,
 } from './issue-messages.js';
 import { applyOverrides, parseOverride, type Override } from './overrides.js';
+import { readYamlFile } from './read-yaml-file.js';
 
 /** Options of `loadYamlFile` and `parseYamlText`. */
 export interface LoadOptions {
@@ -55,15 +59,16 @@ interface ValidationContext {
  * result against `schema`. Returns the parsed data with schema defaults
  * filled in.
  * Raises ScenarioError with code `file-not-found` or `file-unreadable` when
- * the file cannot be read, and the codes listed for `parseYamlText` when its
- * content is invalid.
+ * the file cannot be read, `file-not-text` when it is not UTF-8 text, and
+ * the codes listed for `parseYamlText` when its content is invalid.
  */
 export function loadYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
   options: LoadOptions = {},
 ): z.output<S> {
-  return parseYamlText(readScenarioFile(file), file, schema, options);
+  const noun = options.documentName ?? 'scenario file';
+  return parseYamlText(readYamlFile(file, noun), file, schema, options);
 }
 
 /**
@@ -71,8 +76,10 @@ export function loadYamlFile<S extends z.ZodType>(
  * the result against `schema`. Returns the parsed data with schema defaults
  * filled in. `file` only names the source in messages.
  * Raises ScenarioError with code `yaml-syntax` listing every YAML syntax
- * error, `override-invalid` when a `--set` option cannot be applied, or
- * `schema-invalid` listing every schema problem by line.
+ * error, `yaml-too-deep` when maps and lists nest too deeply to parse,
+ * `file-empty` when the text contains no YAML value, `override-invalid`
+ * when a `--set` option cannot be applied, or `schema-invalid` listing
+ * every schema problem by line.
  */
 export function parseYamlText<S extends z.ZodType>(
   text: string,
@@ -83,7 +90,14 @@ export function parseYamlText<S extends z.ZodType>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw syntaxError(doc, lineCounter, file);
+    throw syntaxError(doc, lineCounter, file, options.documentName);
+  }
+  if (doc.contents === null) {
+    throw fileProblemError(
+      'file-empty',
+      file,
+      emptyDocumentMessage(options.documentName),
+    );
   }
 
   const sets = options.overrides ?? [];
@@ -124,60 +138,28 @@ export function parseYamlText<S extends z.ZodType>(
   );
 }
 
-function readScenarioFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw singleProblemError(
-        'file-not-found',
-        file,
-        `scenario file not found (resolved to ${resolve(file)}); ` +
-          'check the path and the current directory.',
-      );
-    }
-    if (code === 'EISDIR') {
-      throw singleProblemError(
-        'file-unreadable',
-        file,
-        'cannot read scenario file, got a directory; ' +
-          'give the path of a YAML file.',
-      );
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw singleProblemError(
-        'file-unreadable',
-        file,
-        'cannot read scenario file, permission denied; ' +
-          'check the read permission of the file.',
-      );
-    }
-
-    const reason = error instanceof Error ? error.message : String(error);
-    throw singleProblemError(
-      'file-unreadable',
-      file,
-      `cannot read scenario file (${reason}); ` +
-        'check that it is a readable text file.',
-    );
-  }
-}
-
-function singleProblemError(
-  code: string,
-  file: string,
-  description: string,
-): ScenarioError {
-  const problem = { file, line: 0, column: 0, path: [], message: description };
-  return new ScenarioError(code, `${file}: ${description}`, [problem]);
-}
-
 function syntaxError(
   doc: Document.Parsed,
   lineCounter: LineCounter,
   file: string,
+  documentName: string | undefined,
 ): ScenarioError {
+  // When the yaml package (2.9) overflows the stack while it builds nested
+  // maps and lists, it reports the code RESOURCE_EXHAUSTION. Any later
+  // errors follow from that one.
+  const overflow = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  if (overflow !== undefined) {
+    const { line, col } = lineCounter.linePos(overflow.pos[0]);
+    return fileProblemError(
+      'yaml-too-deep',
+      file,
+      'maps and lists are nested too deeply to parse (the YAML parser ran ' +
+        `out of stack here); a ${documentName ?? 'scenario'} nests them only ` +
+        'a few levels deep, so remove the extra brackets or indentation.',
+      { line, column: col },
+    );
+  }
+
   const problems = doc.errors.map((error): ScenarioProblem => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { file, line, column: col, path: [], message: error.message };
@@ -195,7 +177,7 @@ function documentToData(doc: Document.Parsed, file: string): unknown {
     if (!(error instanceof ReferenceError)) {
       throw error;
     }
-    throw singleProblemError(
+    throw fileProblemError(
       'yaml-syntax',
       file,
       `cannot expand YAML aliases (${error.message}); use fewer aliases.`,

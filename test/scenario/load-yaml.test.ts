@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadYamlFile, parseYamlText } from '../../src/scenario/load-yaml.js';
 import { applyOverrides } from '../../src/scenario/overrides.js';
+import { scenarioErrorOf as errorOf } from './scenario-error.js';
 
 const schema = z.strictObject({
   name: z.string(),
@@ -40,18 +40,6 @@ servers:
     cpus: 8
     queue: lifo
 `;
-
-function errorOf(action: () => unknown): ScenarioError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, but the call returned normally');
-}
 
 function parse(text: string, overrides: string[] = []): unknown {
   return parseYamlText(text, FILE, schema, { overrides });
@@ -226,11 +214,50 @@ network:
   });
 
   it('reports wrong type of document', () => {
-    const error = errorOf(() => parse(''));
+    const error = errorOf(() => parse('42'));
 
     expect(error.message).toBe(
       'scenario.yaml: 1 problem in scenario:\n' +
-        '  scenario.yaml:1:1: wrong type, got null; expected a map.',
+        '  scenario.yaml:1:1: wrong type, got 42; expected a map.',
+    );
+  });
+
+  it('reports empty document with examples', () => {
+    const error = errorOf(() => parse('# nothing yet\n'));
+
+    expect(error.code).toBe('file-empty');
+    expect(error.message).toBe(
+      'scenario.yaml: the file is empty or has only comments, so it ' +
+        'contains no scenario; write one there, starting from a copy of an ' +
+        'example such as scenarios/specmail2001-intrastore.yaml (a ' +
+        'SPECmail2001 mail cluster) or scenarios/teaching/jackson-feedback.yaml ' +
+        '(a queueing network).',
+    );
+  });
+
+  it('names the document kind when empty', () => {
+    const error = errorOf(() =>
+      parseYamlText('', FILE, schema, { documentName: 'published result' }),
+    );
+
+    expect(error.message).toBe(
+      'scenario.yaml: the file is empty or has only comments, so it ' +
+        'contains no published result; write it there as a YAML map, like ' +
+        'the examples in scenarios.',
+    );
+  });
+
+  it('reports deep nesting at its position', () => {
+    const depth = 5000;
+    const text = `name: x\nnetwork: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+
+    const error = errorOf(() => parse(text));
+
+    expect(error.code).toBe('yaml-too-deep');
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]?.line).toBe(2);
+    expect(error.message).toMatch(
+      /^scenario\.yaml:2:\d+: maps and lists are nested too deeply to parse \(the YAML parser ran out of stack here\); a scenario nests them only a few levels deep, so remove the extra brackets or indentation\.$/,
     );
   });
 });
