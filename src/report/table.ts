@@ -24,11 +24,13 @@ export function formatTable(header: string[], rows: string[][], align: Align[]):
 
 /** Formats an integer with thousands separators, as result pages do. */
 export function formatCount(value: number): string {
+  if (Number.isNaN(value)) return 'n/a';
   return Math.round(value).toLocaleString('en-US');
 }
 
 /** Formats a number with a fixed count of decimals and thousands separators. */
 export function formatDecimal(value: number, decimals: number): string {
+  if (Number.isNaN(value)) return 'n/a';
   return value.toLocaleString('en-US', {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

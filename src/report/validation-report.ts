@@ -11,6 +11,7 @@ const MEASURE_NAMES = {
 } as const;
 
 function number(value: number): string {
+  if (Number.isNaN(value)) return 'n/a';
   return Number.isInteger(value)
     ? value.toLocaleString('en-US')
     : value.toLocaleString('en-US', { maximumFractionDigits: 2 });

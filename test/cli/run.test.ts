@@ -104,6 +104,19 @@ describe('sim run errors', () => {
     expect(output.stderr).toContain('got 100 twice in "100,100"; give each level once.');
   });
 
+  it('gives null times without attempts', async () => {
+    const status = await sim('run', SMALL, '-q', '--levels', '100', '--duration', '0.001', '--format', 'json');
+    const level = JSON.parse(output.stdout).levels[0];
+    expect(status).toBe(0);
+    expect(level.functions['POP Connect']).toEqual({ attempts: 0, passes: 0, pct: null });
+    expect(level.timesMs['POP Connect']).toEqual({ min: null, max: null, avg: null });
+  });
+
+  it('prints n/a times without attempts', async () => {
+    await sim('run', SMALL, '-q', '--levels', '100', '--duration', '0.001');
+    expect(output.stdout).toMatch(/^POP Connect\s+n\/a\s+n\/a\s+n\/a$/m);
+  });
+
   it('rejects a duration over 11.6 days', async () => {
     const status = await sim('run', SMALL, '--duration', '1e12');
     expect(status).toBe(2);

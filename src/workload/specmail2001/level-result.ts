@@ -37,7 +37,7 @@ function functionResult(counter: PassCounter): FunctionResult {
 }
 
 function timeSummary(tally: Tally): TimeSummary {
-  if (tally.count === 0) return { min: 0, max: 0, avg: 0 };
+  if (tally.count === 0) return { min: NaN, max: NaN, avg: NaN };
   return { min: round(tally.min, 0), max: round(tally.max, 0), avg: round(tally.mean, 2) };
 }
 

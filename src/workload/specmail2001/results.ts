@@ -8,7 +8,10 @@ export interface FunctionResult {
   pct: number;
 }
 
-/** Minimum, maximum and mean of a step's response time, in ms. */
+/**
+ * Minimum, maximum and mean of a step's response time, in ms; NaN (null in
+ * JSON) when the step had no attempts.
+ */
 export interface TimeSummary {
   min: number;
   max: number;
