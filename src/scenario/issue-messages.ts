@@ -239,3 +239,53 @@ function customMessage(message: string, value: unknown): string {
   }
   return `${rule}, got ${describeValue(value)}.`;
 }
+
+/**
+ * Keeps one bound issue per key path and direction, the tightest, so that a
+ * value beyond two bounds, such as `.int().max(N)` where `.int()` brings
+ * its own bound, is reported once. Between equal bounds the integer one is
+ * kept, because its message is more specific.
+ */
+export function dropLooserBounds(issues: readonly Issue[]): Issue[] {
+  const keptByGroup = new Map<string, Issue>();
+  const result: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'too_big' && issue.code !== 'too_small') {
+      result.push(issue);
+      continue;
+    }
+
+    const key = JSON.stringify([issue.code, issue.path.map(String)]);
+    const previous = keptByGroup.get(key);
+    if (previous === undefined) {
+      keptByGroup.set(key, issue);
+      result.push(issue);
+    } else if (isTighter(issue, previous)) {
+      keptByGroup.set(key, issue);
+      result[result.indexOf(previous)] = issue;
+    }
+  }
+  return result;
+}
+
+function isTighter(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  previous: Issue,
+): boolean {
+  const difference = boundOf(issue) - boundOf(previous);
+  if (difference === 0) {
+    const previousIsInt = 'origin' in previous && previous.origin === 'int';
+    return issue.origin === 'int' && !previousIsInt;
+  }
+  return issue.code === 'too_big' ? difference < 0 : difference > 0;
+}
+
+function boundOf(issue: Issue): number {
+  if (issue.code === 'too_big') {
+    return Number(issue.maximum);
+  }
+  if (issue.code === 'too_small') {
+    return Number(issue.minimum);
+  }
+  return NaN;
+}

@@ -19,6 +19,7 @@ import {
 import { emptyDocumentMessage } from './example-files.js';
 import {
   describeIssue,
+  dropLooserBounds,
   unknownKeyMessage,
   type FoundValue,
   type Issue,
@@ -127,7 +128,7 @@ export function parseYamlText<S extends z.ZodType>(
     overrides: sets.map((set) => parseOverride(set, file)),
     allowedKeys,
   };
-  const problems = result.error.issues.flatMap((issue) =>
+  const problems = dropLooserBounds(result.error.issues).flatMap((issue) =>
     issueToProblems(issue, [], context),
   );
   sortProblems(problems, context.overrides);

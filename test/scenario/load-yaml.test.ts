@@ -260,6 +260,35 @@ network:
       /^scenario\.yaml:2:\d+: maps and lists are nested too deeply to parse \(the YAML parser ran out of stack here\); a scenario nests them only a few levels deep, so remove the extra brackets or indentation\.$/,
     );
   });
+
+  it('reports a value past two bounds once', () => {
+    const bounded = z.strictObject({
+      seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    });
+
+    const error = errorOf(() =>
+      parseYamlText('seed: 1', FILE, bounded, {
+        overrides: ['seed=99999999999999999999'],
+      }),
+    );
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set seed=99999999999999999999: seed: too large, got ' +
+        '100000000000000000000; expected an integer at most 9007199254740991.',
+    );
+  });
+
+  it('keeps the tighter of two bounds', () => {
+    const bounded = z.strictObject({ count: z.number().int().max(10) });
+
+    const error = errorOf(() => parseYamlText('count: 1e20', FILE, bounded));
+
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]?.message).toBe(
+      'too large, got 100000000000000000000; expected a number at most 10.',
+    );
+  });
 });
 
 describe('parseYamlText overrides', () => {
