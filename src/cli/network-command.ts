@@ -58,8 +58,8 @@ export async function runNetworkCommand(file: string, options: NetworkRunOptions
 
   const report =
     options.format === 'json'
-      ? formatNetworkJson(model, result, comparison, theory, sets)
-      : formatNetworkText(model, result, comparison, theory, sets);
+      ? formatNetworkJson(model, result, comparison, theory)
+      : formatNetworkText(model, result, comparison, theory);
   await writeReport(report, options.output, log);
 }
 
@@ -86,8 +86,6 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions): Pro
   const { model } = loadNetworkScenario(file, { overrides: options.set });
   const theory = analyseNetwork(model);
   const report =
-    options.format === 'json'
-      ? formatTheoryJson(model, theory, options.set)
-      : formatTheoryText(model, theory, options.set);
+    options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
   await writeStdout(report);
 }

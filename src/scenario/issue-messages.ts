@@ -289,3 +289,18 @@ function boundOf(issue: Issue): number {
   }
   return NaN;
 }
+
+/**
+ * Returns how to write a list or map in `--set` when the schema expects one
+ * and got a string, the usual result of a value such as `50,60`.
+ */
+export function overrideValueHint(issue: Issue, value: unknown): string | undefined {
+  if (issue.code !== 'invalid_type' || typeof value !== 'string') {
+    return undefined;
+  }
+  const noun = typeNoun(issue.expected);
+  if (noun !== 'a list' && noun !== 'a map') {
+    return undefined;
+  }
+  return 'In --set, write a list as [50, 60] and a map as {cpuMs: 2}.';
+}

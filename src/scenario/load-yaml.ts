@@ -20,12 +20,18 @@ import { emptyDocumentMessage } from './example-files.js';
 import {
   describeIssue,
   dropLooserBounds,
+  overrideValueHint,
   unknownKeyMessage,
   type FoundValue,
   type Issue,
   type KeyPath,
 } from './issue-messages.js';
-import { applyOverrides, parseOverride, type Override } from './overrides.js';
+import {
+  applyOverrides,
+  findOverride,
+  parseOverride,
+  type Override,
+} from './overrides.js';
 import { readYamlFile } from './read-yaml-file.js';
 
 /** Options of `loadYamlFile` and `parseYamlText`. */
@@ -241,7 +247,8 @@ function issueToProblems(
   const found = valueAt(context.input, path);
   const target = issue.code === 'invalid_key' ? 'key' : 'value';
   const message = describeIssue(issue, path, found);
-  return [makeProblem(path, message, target, context)];
+  const hint = overrideValueHint(issue, found.value);
+  return [makeProblem(path, message, target, context, hint)];
 }
 
 function toKeySegment(segment: PropertyKey): string | number {
@@ -288,38 +295,23 @@ function valueAt(root: unknown, path: KeyPath): FoundValue {
   return { exists: true, value };
 }
 
+// `overrideHint` is added to the message when a `--set` option set the value.
 function makeProblem(
   path: KeyPath,
   message: string,
   target: 'key' | 'value',
   context: ValidationContext,
+  overrideHint?: string,
 ): ScenarioProblem {
   const override = findOverride(path, context.overrides);
   if (override !== undefined) {
     const { file } = context;
-    return { file, line: 0, column: 0, path, message, override: override.text };
+    const text = overrideHint === undefined ? message : `${message} ${overrideHint}`;
+    return { file, line: 0, column: 0, path, message: text, override: override.text };
   }
 
   const { line, column } = locate(context, path, target);
   return { file: context.file, line, column, path, message };
-}
-
-// The last override whose key path is a prefix of `path` set the value.
-function findOverride(
-  path: KeyPath,
-  overrides: readonly Override[],
-): Override | undefined {
-  const keys = path.map(String);
-  let match: Override | undefined;
-  for (const override of overrides) {
-    const isPrefix =
-      override.path.length <= keys.length &&
-      override.path.every((segment, index) => segment === keys[index]);
-    if (isPrefix) {
-      match = override;
-    }
-  }
-  return match;
 }
 
 // Walks the YAML nodes along `path`. Aliases are followed, and map keys match

@@ -1,4 +1,4 @@
-import { isScalar, parseDocument } from 'yaml';
+import { isCollection, isScalar, parseDocument } from 'yaml';
 
 import {
   describeValue,
@@ -8,26 +8,30 @@ import {
   suggestClosest,
   type ScenarioProblem,
 } from './errors.js';
+import { splitOverride } from './override-path.js';
 
 /** One `--set key.path=value` option, split into its key path and value. */
 export interface Override {
   /** The option as given on the command line, without `--set`. */
   text: string;
-  /** Key path split at dots. Segments address list items by index. */
+  /** Key path, one key per segment. List indexes are digit strings. */
   path: string[];
-  /** The value parsed as a YAML scalar. */
+  /** The value parsed as YAML: a scalar, or a flow list or map. */
   value: unknown;
 }
 
 type Container = Record<string, unknown> | unknown[];
 
 /**
- * Splits one `--set` option into key path and value. The value is parsed as
- * one YAML scalar, so `5` is a number, `true` a boolean, `!!str 5` and `"5"`
- * are strings, and an empty value is null. A value that is not a single
- * scalar, such as `a: b` or `[1, 2]`, is kept as the plain string.
- * Raises ScenarioError `override-invalid` when the option has no `=` or
- * its key path contains an empty key.
+ * Splits one `--set` option into key path and value. The key path takes the
+ * forms that `splitOverride` describes, such as `workload.levels[1]`. The
+ * value is parsed as YAML: `5` is a number, `true` a boolean, `!!str 5`
+ * and `"5"` are strings, an empty value is null, `[50, 60]` is a list and
+ * `{cpuMs: 2}` a map. Any other text that is not one YAML value, such as
+ * `a: b`, is kept as the plain string.
+ * Raises ScenarioError `override-invalid` when the option has no `=`, its
+ * key path is malformed, or its value starts a flow list or map that is
+ * not valid YAML.
  */
 export function parseOverride(text: string, source: string): Override {
   const result = readOverride(text, source);
@@ -48,7 +52,7 @@ export function parseOverride(text: string, source: string): Override {
  * which is added when missing so that an optional setting left out of the
  * file can be set. Schema validation afterwards rejects an added key that the
  * schema does not know. List items are addressed by index, such as
- * `servers.0.cpus`, and the index must exist.
+ * `servers[0].cpus` or `servers.0.cpus`, and the index must exist.
  * Raises ScenarioError `override-invalid` listing every option that cannot
  * be applied.
  */
@@ -80,6 +84,27 @@ export function applyOverrides(
   return root;
 }
 
+/**
+ * Returns the option that set the value at `path`: the last one whose key
+ * path is a prefix of `path`, or undefined when no option reached it.
+ */
+export function findOverride(
+  path: readonly (string | number)[],
+  overrides: readonly Override[],
+): Override | undefined {
+  const keys = path.map(String);
+  let match: Override | undefined;
+  for (const override of overrides) {
+    const isPrefix =
+      override.path.length <= keys.length &&
+      override.path.every((segment, index) => segment === keys[index]);
+    if (isPrefix) {
+      match = override;
+    }
+  }
+  return match;
+}
+
 function readOverride(
   text: string,
   source: string,
@@ -93,33 +118,66 @@ function readOverride(
     override: text,
   });
 
-  const equals = text.indexOf('=');
-  if (equals < 0) {
-    return problem(
-      'missing "=", expected key.path=value, such as software.pop.threads=200.',
-    );
+  const split = splitOverride(text);
+  if ('error' in split) {
+    return problem(split.error);
   }
-
-  const keyText = text.slice(0, equals);
-  const path = keyText.split('.');
-  if (path.some((segment) => segment.trim() === '')) {
-    return problem(
-      `invalid key path, got "${keyText}"; separate keys with single dots, ` +
-        'such as software.pop.threads=200.',
-    );
+  const value = parseValue(split.valueText);
+  if ('error' in value) {
+    return problem(value.error);
   }
-  return { text, path, value: parseScalar(text.slice(equals + 1)) };
+  return { text, path: split.path, value: value.value };
 }
 
-function parseScalar(text: string): unknown {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    return text;
+// Text that starts like a flow list or map must be one, so a typo there is
+// an error. Any other text that YAML cannot read stays a plain string.
+function parseValue(text: string): { value: unknown } | { error: string } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const isFlowStart = /^\s*[[{]/.test(text);
+  const firstError = doc.errors[0];
+  if (firstError !== undefined && isFlowStart) {
+    const reason =
+      firstError.code === 'RESOURCE_EXHAUSTION'
+        ? 'lists and maps nested too deeply to parse'
+        : firstError.message;
+    return {
+      error:
+        `invalid YAML list or map, got ${describeValue(text)} ` +
+        `(${reason}); write a list as [50, 60] and a map as ` +
+        '{cpuMs: 2}, and quote strings that contain commas or brackets.',
+    };
   }
-  if (doc.contents === null) {
-    return null;
+  if (firstError !== undefined) {
+    return { value: text };
   }
-  return isScalar(doc.contents) ? doc.contents.toJS(doc) : text;
+
+  const contents = doc.contents;
+  if (contents === null) {
+    return { value: null };
+  }
+  if (isScalar(contents) || (isCollection(contents) && contents.flow === true)) {
+    return toData(doc, text);
+  }
+  return { value: text };
+}
+
+function toData(
+  doc: ReturnType<typeof parseDocument>,
+  text: string,
+): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS() };
+  } catch (error) {
+    // The yaml package raises ReferenceError when aliases expand too far.
+    if (!(error instanceof ReferenceError)) {
+      throw error;
+    }
+    return {
+      error:
+        `cannot expand the YAML aliases of ${describeValue(text)} ` +
+        `(${error.message}); write the value without aliases.`,
+    };
+  }
 }
 
 // Sets the value in place and returns the problem that prevents it, if any.

@@ -323,6 +323,38 @@ describe('parseYamlText overrides', () => {
     );
   });
 
+  it('reports list given as plain text', () => {
+    const error = errorOf(() => parse(VALID, ['servers=a,b']));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set servers=a,b: servers: wrong type, got "a,b"; expected a ' +
+        'list. In --set, write a list as [50, 60] and a map as {cpuMs: 2}.',
+    );
+  });
+
+  it('reports problem inside a set list at option', () => {
+    const error = errorOf(() =>
+      parse(VALID, ['servers=[{name: c, cpus: 0}]']),
+    );
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set servers=[{name: c, cpus: 0}]: servers[0].cpus: too small, ' +
+        'got 0; expected a number greater than 0.',
+    );
+  });
+
+  it('places bracket path problem at option', () => {
+    const error = errorOf(() => parse(VALID, ['servers[1].cpus=-1']));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 problem in scenario:\n' +
+        '  --set servers[1].cpus=-1: servers[1].cpus: too small, got -1; ' +
+        'expected a number greater than 0.',
+    );
+  });
+
   it('reports unknown override path', () => {
     const error = errorOf(() => parse(VALID, ['netwrk.latencyMs=5']));
 
@@ -359,6 +391,64 @@ describe('applyOverrides', () => {
     });
   });
 
+  it('parses flow lists and maps', () => {
+    const sets = ['a=[50, 60]', 'b={cpuMs: 2, diskWrites: 1}', 'c=[]', 'd=[x, "y,z"]'];
+
+    const data = applyOverrides({}, sets, FILE);
+
+    expect(data).toEqual({
+      a: [50, 60],
+      b: { cpuMs: 2, diskWrites: 1 },
+      c: [],
+      d: ['x', 'y,z'],
+    });
+  });
+
+  it('sets list items by bracket and dot', () => {
+    const data = { servers: [{ cpus: 4 }, { cpus: 8 }], levels: [80, 100] };
+    const sets = ['servers[1].cpus=16', 'levels.0=50', 'levels[1]=90'];
+
+    const result = applyOverrides(data, sets, FILE);
+
+    expect(result).toEqual({
+      servers: [{ cpus: 4 }, { cpus: 16 }],
+      levels: [50, 90],
+    });
+  });
+
+  it('sets quoted keys in brackets', () => {
+    const data = { functions: { 'POP Retrieve': 1, 'a.b': 2 } };
+    const sets = ['functions["POP Retrieve"]=5', 'functions["a.b"]=6'];
+
+    const result = applyOverrides(data, sets, FILE);
+
+    expect(result).toEqual({ functions: { 'POP Retrieve': 5, 'a.b': 6 } });
+  });
+
+  it('reports broken flow value', () => {
+    const error = errorOf(() => applyOverrides({}, ['a=[1, 2'], FILE));
+
+    expect(error.code).toBe('override-invalid');
+    expect(error.message).toBe(
+      'scenario.yaml: 1 invalid --set option:\n' +
+        '  --set a=[1, 2: invalid YAML list or map, got "[1, 2" (Flow ' +
+        'sequence must end with a ]); write a list as [50, 60] and a map ' +
+        'as {cpuMs: 2}, and quote strings that contain commas or brackets.',
+    );
+  });
+
+  it('reports bracket index out of range', () => {
+    const data = { levels: [80, 100] };
+
+    const error = errorOf(() => applyOverrides(data, ['levels[2]=90'], FILE));
+
+    expect(error.message).toBe(
+      'scenario.yaml: 1 invalid --set option:\n' +
+        '  --set levels[2]=90: levels[2]: list index out of range, got 2; ' +
+        'use an index from 0 to 1.',
+    );
+  });
+
   it('reports every invalid option', () => {
     const data = { servers: [{ cpus: 4 }], seed: 1 };
     const sets = [
@@ -380,9 +470,10 @@ describe('applyOverrides', () => {
         '  --set seed.x=2: seed: not a map or list, got 1; set seed itself ' +
         'or fix the key path.\n' +
         '  --set seed: missing "=", expected key.path=value, such as ' +
-        'software.pop.threads=200.\n' +
+        'software.pop.threads=200 or workload.levels[1]=90.\n' +
         '  --set a..b=1: invalid key path, got "a..b"; separate keys with ' +
-        'single dots, such as software.pop.threads=200.',
+        'single dots, such as software.pop.threads=200 or ' +
+        'workload.levels[1]=90.',
     );
   });
 });
