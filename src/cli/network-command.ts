@@ -58,8 +58,8 @@ export async function runNetworkCommand(file: string, options: NetworkRunOptions
 
   const report =
     options.format === 'json'
-      ? formatNetworkJson(model, result, comparison, theory)
-      : formatNetworkText(model, result, comparison, theory);
+      ? formatNetworkJson(model, result, comparison, theory, sets)
+      : formatNetworkText(model, result, comparison, theory, sets);
   await writeReport(report, options.output, log);
 }
 
@@ -86,6 +86,8 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions): Pro
   const { model } = loadNetworkScenario(file, { overrides: options.set });
   const theory = analyseNetwork(model);
   const report =
-    options.format === 'json' ? formatTheoryJson(model, theory) : formatTheoryText(model, theory);
+    options.format === 'json'
+      ? formatTheoryJson(model, theory, options.set)
+      : formatTheoryText(model, theory, options.set);
   await writeStdout(report);
 }

@@ -6,6 +6,7 @@ import { NETWORK_FIGURES, STATION_FIGURES } from '../network/figures.js';
 import type { NetworkModel } from '../network/model.js';
 import type { ExactFigures, NetworkTheory, PopulationPoint } from '../network/theory/types.js';
 import { formatFigure, NETWORK_LABELS, STATION_LABELS, stationTitle } from './network-report.js';
+import { overridesLine } from './overrides-line.js';
 import { formatTable } from './table.js';
 
 // Loss and reneging rows appear only where they can happen.
@@ -24,8 +25,13 @@ function exactTable<K extends string>(
 }
 
 /** Formats the exact results of `sim analyze` as text. */
-export function formatTheoryText(model: NetworkModel, theory: NetworkTheory): string {
-  const sections = [`${model.name}\nExact steady-state results; no simulation was run.`];
+export function formatTheoryText(
+  model: NetworkModel,
+  theory: NetworkTheory,
+  overrides: readonly string[],
+): string {
+  const header = [model.name, 'Exact steady-state results; no simulation was run.', ...overridesLine(overrides)];
+  const sections = [header.join('\n')];
   for (const component of theory.components) {
     const stationNames = component.stations.map((i) => model.stations[i]!.name).join(', ');
     const classNames = component.classes.map((k) => model.classes[k]!.name).join(', ') || 'none';
@@ -72,10 +78,15 @@ function populationTable(curve: readonly PopulationPoint[]): string {
 }
 
 /** Formats the exact results of `sim analyze` as JSON with a fixed key order. */
-export function formatTheoryJson(model: NetworkModel, theory: NetworkTheory): string {
+export function formatTheoryJson(
+  model: NetworkModel,
+  theory: NetworkTheory,
+  overrides: readonly string[],
+): string {
   const record = {
     scenario: model.name,
     kind: 'network',
+    overrides,
     components: theory.components.map((component) => ({
       stations: component.stations.map((i) => model.stations[i]!.name),
       classes: component.classes.map((k) => model.classes[k]!.name),

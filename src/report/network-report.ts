@@ -15,6 +15,7 @@ import type { NetworkRunResult } from '../network/run-network.js';
 import type { NetworkTheory } from '../network/theory/types.js';
 import { formatTrace } from './trace.js';
 import { formatCount, formatTable, type Align } from './table.js';
+import { overridesLine } from './overrides-line.js';
 
 /** Row labels of station figures, in report order. */
 export const STATION_LABELS: Partial<Record<StationFigure, string>> = {
@@ -118,7 +119,7 @@ function precisionText(result: NetworkRunResult): string {
   );
 }
 
-function runHeader(model: NetworkModel, result: NetworkRunResult): string {
+function runHeader(model: NetworkModel, result: NetworkRunResult, overrides: readonly string[]): string {
   const warmup =
     'seconds' in model.warmup
       ? `${formatFigure(model.warmup.seconds)} s`
@@ -129,6 +130,7 @@ function runHeader(model: NetworkModel, result: NetworkRunResult): string {
     model.name,
     `Network scenario, seed ${result.seed}, ${replications} of ${duration} s measured ` +
       `after a warm-up of ${warmup}.`,
+    ...overridesLine(overrides),
     precisionText(result),
   ].join('\n');
 }
@@ -195,19 +197,23 @@ function networkSection(
   return `${title}\n${comparisonTable(NETWORK_LABELS, comparisons, figures)}`;
 }
 
-/** Formats the result of `sim run` on a network scenario as text. */
+/**
+ * Formats the result of `sim run` on a network scenario as text.
+ * `overrides` are the run's `--set` values, as given.
+ */
 export function formatNetworkText(
   model: NetworkModel,
   result: NetworkRunResult,
   comparison: NetworkComparison,
   theory: NetworkTheory,
+  overrides: readonly string[],
 ): string {
   const sections: string[] = [];
   if (result.trace.length > 0) {
     const title = `First ${result.trace.length} events of replication 1`;
     sections.push(`${title}\n${formatTrace(result.trace)}`);
   }
-  sections.push(runHeader(model, result));
+  sections.push(runHeader(model, result, overrides));
   comparison.stations.forEach((station, i) => sections.push(stationSection(model, station, i)));
   comparison.network.forEach((cls, k) => sections.push(networkSection(model, cls, k)));
 
@@ -246,11 +252,13 @@ export function formatNetworkJson(
   result: NetworkRunResult,
   comparison: NetworkComparison,
   theory: NetworkTheory,
+  overrides: readonly string[],
 ): string {
   const record = {
     scenario: model.name,
     kind: 'network',
     seed: result.seed,
+    overrides,
     replications: result.replications,
     durationSeconds: model.duration,
     warmup: model.warmup,

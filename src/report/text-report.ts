@@ -8,6 +8,7 @@ import {
 import type { SpecmailWorkload } from '../workload/specmail2001/parameters.js';
 import type { LevelResult, RunResult } from '../workload/specmail2001/results.js';
 import { formatCount, formatDecimal, formatTable, type Align } from './table.js';
+import { overridesLine } from './overrides-line.js';
 import { limitText, requiredText } from './qos-text.js';
 
 function summarySection(result: RunResult, workload: SpecmailWorkload): string {
@@ -120,9 +121,7 @@ export function formatTextReport(
     `rating ${formatCount(workload.ratingMpm)} SPECmail2001 messages per minute`;
   const sections = [title, run];
   if (missingLevels.length > 0) sections.unshift(partialReportNote(missingLevels));
-  if (result.overrides.length > 0) {
-    sections.push(`Overrides: ${result.overrides.map((set) => `--set ${set}`).join(' ')}`);
-  }
+  sections.push(...overridesLine(result.overrides));
   sections.push('', summarySection(result, workload));
   for (const level of result.levels) sections.push('', levelSection(level));
   return `${sections.join('\n')}\n`;

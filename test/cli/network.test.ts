@@ -19,6 +19,7 @@ describe('sim analyze', () => {
   it('applies --set', async () => {
     await sim('analyze', HOCKEY, '--set', 'classes.load95.arrivalRate=0.98');
     expect(output.stdout).toMatch(/^mean response \(s\) +50$/m);
+    expect(output.stdout).toContain('\nOverrides: --set classes.load95.arrivalRate=0.98\n');
   });
 
   it('says why no exact result applies', async () => {
@@ -39,6 +40,7 @@ describe('sim analyze', () => {
   it('writes JSON', async () => {
     await sim('analyze', 'scenarios/teaching/finite-buffer.yaml', '--format', 'json');
     const result = JSON.parse(output.stdout);
+    expect(result.overrides).toEqual([]);
     expect(result.components.map((c: { model: string }) => c.model)).toEqual([
       'M/M/1/5',
       'M/G/5/5 (Erlang B)',
@@ -74,6 +76,7 @@ describe('sim run on a network', () => {
     expect(output.stdout).toContain('Station rho80 (fcfs, 1 server) -- exact: M/M/1\n');
     expect(output.stdout).toMatch(/^figure +simulated +±95% +exact +difference$/m);
     expect(output.stdout).toContain('from 20 batch means of the one replication');
+    expect(output.stdout).toContain('\nOverrides: --set duration=20000\n');
   });
 
   it('writes JSON with a fixed shape', async () => {
@@ -83,6 +86,7 @@ describe('sim run on a network', () => {
       'scenario',
       'kind',
       'seed',
+      'overrides',
       'replications',
       'durationSeconds',
       'warmup',
@@ -93,6 +97,7 @@ describe('sim run on a network', () => {
       'noExactResult',
       'trace',
     ]);
+    expect(result.overrides).toEqual(['duration=5000']);
     expect(Object.keys(result.stations.rho50.overall.meanResponse)).toEqual([
       'simulated',
       'halfWidth',
