@@ -4,14 +4,16 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { ClusterConfig, CommandDemand } from '../model/config.js';
 import type { SpecmailModel } from '../workload/specmail2001/run-level.js';
-import { ScenarioError, suggestClosest, type ScenarioProblem } from './errors.js';
+import { suggestClosest } from './errors.js';
 import {
   filerProfileSchema,
   serverProfileSchema,
   type FilerProfile,
   type ServerProfile,
 } from './hardware-schema.js';
-import { loadYamlFile, locateKeyPath, type LoadOptions } from './load-yaml.js';
+import { problemAtKey, scenarioProblemError, type ScenarioSource } from './key-problem.js';
+import { loadYamlFile, type LoadOptions } from './load-yaml.js';
+import { resolveNamedFile } from './named-files.js';
 import { specmailScenarioSchema, type DemandInput, type SpecmailScenario } from './specmail-schema.js';
 
 /** A loaded scenario: its data, where it came from, and the model to run. */
@@ -31,26 +33,27 @@ const PROFILE_FOLDERS = ['hardware-profiles', '../hardware-profiles'];
 /**
  * Loads a SPECmail2001 scenario file with its `--set` overrides, loads the
  * hardware profiles it names from the `hardware-profiles/` folder beside
- * it (or one level up), and builds the model. Raises ScenarioError with
- * the file, line, key path, value and fix for every problem.
+ * it (or one level up), checks that the published result and tolerances
+ * it names are files, and builds the model. Raises ScenarioError with the
+ * file, line, key path, value and fix for every problem.
  */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const scenario = loadYamlFile(file, specmailScenarioSchema, options);
-  const source: ProfileSource = { scenarioFile: file, overrides: options.overrides ?? [] };
+  const source: ScenarioSource = { scenarioFile: file, overrides: options.overrides ?? [] };
   const profiles = {
     node: loadProfile(source, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server'),
     balancer: loadProfile(source, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server'),
     filer: loadProfile(source, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
   };
+  const referenceFile = resolveNamedFile(source, 'reference', scenario.reference);
+  const tolerancesFile = resolveNamedFile(source, 'tolerances', scenario.tolerances);
 
-  const besideScenario = (name: string | null | undefined): string | undefined =>
-    name === undefined || name === null ? undefined : relative(process.cwd(), resolve(dirname(file), name));
   return {
     file,
     scenario,
     model: toModel(scenario, profiles.node, profiles.balancer, profiles.filer),
-    referenceFile: besideScenario(scenario.reference),
-    tolerancesFile: besideScenario(scenario.tolerances),
+    referenceFile,
+    tolerancesFile,
   };
 }
 
@@ -68,30 +71,8 @@ function readProfileKind(file: string): string | undefined {
   return undefined;
 }
 
-/** The scenario file and `--set` options that name the profiles. */
-interface ProfileSource {
-  scenarioFile: string;
-  overrides: readonly string[];
-}
-
-// Builds a problem at the scenario key that named a profile, or at the
-// `--set` option when one set that key.
-function profileProblem(source: ProfileSource, keyPath: string[], message: string): ScenarioProblem {
-  const key = keyPath.join('.');
-  const override = [...source.overrides].reverse().find((set) => set.split('=')[0]?.trim() === key);
-  const position = locateKeyPath(readFileSync(source.scenarioFile, 'utf8'), keyPath);
-  return {
-    file: source.scenarioFile,
-    line: position.line,
-    column: position.column,
-    path: keyPath,
-    message,
-    ...(override === undefined ? {} : { override }),
-  };
-}
-
 function loadProfile<S extends z.ZodType>(
-  source: ProfileSource,
+  source: ScenarioSource,
   keyPath: string[],
   name: string,
   schema: S,
@@ -109,15 +90,13 @@ function loadProfile<S extends z.ZodType>(
     const profileFile = relativePath.startsWith('..') ? found : relativePath;
     const actualKind = readProfileKind(profileFile);
     if (actualKind !== undefined && actualKind !== kind) {
-      const problem = profileProblem(
+      const problem = problemAtKey(
         source,
         keyPath,
         `"${name}" is a ${actualKind} profile (${profileFile}), got it where a ` +
           `${kind} profile is expected; name a ${kind} profile.`,
       );
-      throw ScenarioError.fromProblems('profile-wrong-kind', `${scenarioFile}: 1 problem in scenario:`, [
-        problem,
-      ]);
+      throw scenarioProblemError('profile-wrong-kind', source, problem);
     }
     return loadYamlFile(profileFile, schema, {
       documentName: `${kind} profile (${keyPath.join('.')} of ${scenarioFile})`,
@@ -135,16 +114,23 @@ function loadProfile<S extends z.ZodType>(
       ),
     ),
   ];
-  const suggestion = suggestClosest(name, available);
-  const hint = suggestion === undefined ? '' : `did you mean "${suggestion}"? `;
-  const problem = profileProblem(
-    source,
-    keyPath,
-    `${kind} profile "${name}" not found in ${[...new Set(folders)].join(' or ')}; ` +
-      `${hint}available: ${available.join(', ') || 'none'}. ` +
-      'Give a profile name from that list, or a path to a profile file ending in .yaml.',
-  );
-  throw ScenarioError.fromProblems('profile-not-found', `${scenarioFile}: 1 problem in scenario:`, [problem]);
+  const names = available.join(', ') || 'none';
+  let message: string;
+  if (name.endsWith('.yaml')) {
+    const folder = resolve(dirname(scenarioFile));
+    const orName = available.length === 0 ? '' : `, or give a profile name: ${names}`;
+    message =
+      `${kind} profile file not found, got "${name}" (resolved to ${candidates[0]}); ` +
+      `check the path, which is relative to the scenario's folder ${folder}${orName}.`;
+  } else {
+    const suggestion = suggestClosest(name, available);
+    const hint = suggestion === undefined ? '' : `did you mean "${suggestion}"? `;
+    message =
+      `${kind} profile "${name}" not found in ${[...new Set(folders)].join(' or ')}; ` +
+      `${hint}available: ${names}. ` +
+      'Give a profile name from that list, or a path to a profile file ending in .yaml.';
+  }
+  throw scenarioProblemError('profile-not-found', source, problemAtKey(source, keyPath, message));
 }
 
 function demand(input: DemandInput): CommandDemand {
