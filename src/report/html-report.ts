@@ -13,6 +13,8 @@ import type { LevelResult, RunResult } from '../workload/specmail2001/results.js
 import { CHART_SCRIPT, readChartBundle } from './html-charts.js';
 import { formatCount, formatDecimal } from './table.js';
 import { limitText, requiredText } from './qos-text.js';
+import { partialMarker } from './json-report.js';
+import { partialReportNote } from './text-report.js';
 
 const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
@@ -27,6 +29,7 @@ td:first-child { text-align: left; }
 td.pass { color: #1b5e20; }
 td.fail { color: #b00020; font-weight: bold; }
 td.na { color: #777; }
+.partial { color: #b00020; font-weight: bold; }
 .chart { position: relative; height: 24rem; margin-bottom: 1rem; }
 .note { color: #555; font-size: 0.9rem; }
 `;
@@ -125,27 +128,36 @@ function levelSection(level: LevelResult): string {
  * against the requirement, average response time per step, and per level
  * the function and response-time tables. The page inlines Chart.js and
  * embeds the run as the JSON record of `--format json` in the
- * `<script type="application/json" id="sim-result">` element.
+ * `<script type="application/json" id="sim-result">` element. A run that
+ * lacks `missingLevels` because it was interrupted opens with a note, and
+ * its record has the same `partial` marker as the JSON report.
  */
-export function formatHtmlReport(result: RunResult, workload: SpecmailWorkload): string {
+export function formatHtmlReport(
+  result: RunResult,
+  workload: SpecmailWorkload,
+  missingLevels: readonly number[] = [],
+): string {
   const title = `SPECmail2001 result (simulated): ${result.scenario}`;
   const levels = result.levels.map((level) => `${level.loadPct}%`).join(', ');
   const run =
     `Seed ${result.seed}, levels ${levels}, measurement ${formatCount(result.durationSeconds)} s ` +
     `per level, rating ${formatCount(workload.ratingMpm)} SPECmail2001 messages per minute`;
+  const partial = missingLevels.length > 0;
   const header = [`<h1>${escapeHtml(title)}</h1>`, `<p>${escapeHtml(run)}</p>`];
+  if (partial) header.unshift(`<p class="partial">${escapeHtml(partialReportNote(missingLevels))}</p>`);
   if (result.overrides.length > 0) {
     const overrides = result.overrides.map((set) => `--set ${set}`).join(' ');
     header.push(`<p>Overrides: <code>${escapeHtml(overrides)}</code></p>`);
   }
 
+  const record = partial ? { partial: partialMarker(missingLevels), ...result } : result;
   const body = [
     ...header,
     summarySection(result, workload),
     chartSection(workload),
     '<h2>Detailed Results</h2>',
     ...result.levels.map(levelSection),
-    `<script type="application/json" id="sim-result">${embedJson(result)}</script>`,
+    `<script type="application/json" id="sim-result">${embedJson(record)}</script>`,
     `<script>${readChartBundle()}</script>`,
     `<script>${CHART_SCRIPT}</script>`,
   ];

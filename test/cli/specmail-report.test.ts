@@ -32,7 +32,8 @@ describe('formatSpecmailReport partial marker', () => {
   it('shows the note at the top of HTML', () => {
     const page = formatSpecmailReport('html', result, model.workload, [100, 120]);
 
-    expect(page).toContain(`<body>\n<p><strong>${NOTE}</strong></p>\n`);
+    expect(page).toContain(`<body>\n<p class="partial">${NOTE}</p>\n`);
+    expect(page).toContain('id="sim-result">{"partial":{"reason":"interrupted","missingLevels":[100,120]},');
   });
 
   it('leaves a complete report unmarked', () => {
