@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { SimError } from '../errors.js';
 import { partialMarker } from '../report/json-report.js';
 import { partialReportNote } from '../report/text-report.js';
@@ -59,15 +58,6 @@ export async function validateCommand(
       `${file}: no published result to validate against; add "reference: <file>" and ` +
         '"tolerances: <file>" (paths beside the scenario) to the scenario.',
     );
-  }
-  for (const [key, path] of [['reference', referenceFile], ['tolerances', tolerancesFile]] as const) {
-    if (!existsSync(path)) {
-      throw new SimError(
-        'reference-missing',
-        `${file}: ${key}: file ${path} not found; the path is relative to the scenario's folder, ` +
-          `so correct "${key}:" in the scenario or give --set ${key}=<path>.`,
-      );
-    }
   }
   const published = loadYamlFile(referenceFile, publishedResultSchema, {
     documentName: `published result (reference of ${file})`,
