@@ -32,9 +32,15 @@ export class ProblemList {
       return;
     }
 
+    // A problem such as an unstable station can come from a --set that
+    // changed another value, so the overrides in force are named.
+    const context =
+      this.overrides.length === 0
+        ? ''
+        : ` This is with ${this.overrides.map((text) => `--set ${text}`).join(', ')}.`;
     this.text ??= readFileSync(this.file, 'utf8');
     const { line, column } = locateKeyPath(this.text, path);
-    this.problems.push({ file: this.file, line, column, path, message });
+    this.problems.push({ file: this.file, line, column, path, message: message + context });
   }
 
   /** Raises a ScenarioError with code `code` when any problem was recorded. */

@@ -162,6 +162,14 @@ describe('sim run network errors', () => {
     );
   });
 
+  it('names the --set behind an unstable station', async () => {
+    const status = await sim('analyze', HOCKEY, '--set', 'classes.load95.arrivalRate=1.0');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain(
+      'or set a capacity. This is with --set classes.load95.arrivalRate=1.0.\n',
+    );
+  });
+
   it('lists the kinds for an unknown kind', async () => {
     const status = await sim('run', HOCKEY, '--set', 'kind=netwrk', '-q');
     expect(status).toBe(2);
