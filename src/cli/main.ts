@@ -4,7 +4,7 @@ import { SimError } from '../errors.js';
 import { InterruptError } from './interrupt.js';
 import { analyzeCommand, type AnalyzeOptions } from './network-command.js';
 import { collect, parseLevels, parseSeconds, parseSeed, parseTraceCount, parseWorkers } from './options.js';
-import { OutputError, writeStdout } from './output.js';
+import { ignoreStderrFailures, OutputError, writeStdout } from './output.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -50,6 +50,8 @@ function buildProgram(state: CommandState): Command {
     .configureOutput({
       writeOut: (text) => state.helpWrites.push(writeStdout(text)),
       writeErr: (text) => process.stderr.write(text),
+      // Every other message of sim starts with "sim:", so option errors do too.
+      outputError: (text, write) => write(text.replace(/^error: /, 'sim: ')),
     })
     .addHelpText('after', EXIT_STATUS_HELP);
 
@@ -149,6 +151,7 @@ function reportError(error: unknown): number {
  * number when SIGINT or SIGTERM stopped a SPECmail2001 run.
  */
 export async function main(argv: string[]): Promise<number> {
+  ignoreStderrFailures();
   const state: CommandState = { exitStatus: 0, helpWrites: [] };
   let status: number;
   try {

@@ -20,6 +20,15 @@ function reasonOf(error: unknown): string {
 
 let stdoutGuarded = false;
 
+/**
+ * Ignores failed writes to standard error, such as to a closed pipe or a
+ * full disk. Progress lines and messages there are advice, so losing them
+ * must neither stop a run nor change its exit status.
+ */
+export function ignoreStderrFailures(): void {
+  process.stderr.on('error', () => {});
+}
+
 // Write errors reach the callback of each write. Without a listener, the
 // stream would also raise them as an uncaught 'error' event with a stack
 // trace, so this listener ignores them.

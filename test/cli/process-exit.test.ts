@@ -100,6 +100,18 @@ describe.skipIf(!HAS_DEV_FULL)('sim writing to a full device', () => {
     expect(status).toBe(74);
   });
 
+  it('ignores a full stderr', async () => {
+    const fd = openSync('/dev/full', 'w');
+    const args = ['validate', SMALL, '--format', 'json'];
+    const child = spawn(process.execPath, ['bin/sim.js', ...args], { stdio: ['ignore', 'pipe', fd] });
+    closeSync(fd);
+
+    const { status, stdout } = await finish(child);
+
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).failed).toBe(0);
+  });
+
   it('puts an unwritable report on stdout', async () => {
     const args = ['run', SMALL, '--levels', '80', '--duration', '30', '--format', 'json', '-q', '-o', '/dev/full'];
     const { status, stdout, stderr } = await finish(startSim(args));
