@@ -83,6 +83,16 @@ function probeWrite(file: string, path: string, existed: boolean): void {
  * A full disk (as on /dev/full) is only found by the final write.
  */
 export function checkOutputPath(file: string, inputs: readonly InputFile[]): void {
+  if (file.trim() === '') {
+    throw new SimError('output-unwritable', '--output needs a file name, such as report.txt.');
+  }
+  // resolve() drops a trailing slash, which the final write would not.
+  if (file.endsWith('/')) {
+    throw new SimError(
+      'output-unwritable',
+      `--output ${file}: names a folder; give a file name, such as ${file}report.txt.`,
+    );
+  }
   const path = resolve(file);
   checkFolder(file, dirname(path));
 

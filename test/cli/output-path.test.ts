@@ -59,6 +59,24 @@ describe('sim run --output checks before the run', () => {
     );
   });
 
+  it('rejects a trailing slash', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'sim-out-')), 'new');
+
+    const status = await sim('run', SMALL, '--levels', '80', '-o', `${folder}/`);
+
+    expect(status).toBe(2);
+    expect(output.stderr).toBe(
+      `sim: --output ${folder}/: names a folder; give a file name, such as ${folder}/report.txt.\n`,
+    );
+  });
+
+  it('rejects an empty name', async () => {
+    const status = await sim('run', SMALL, '--levels', '80', '-o', '');
+
+    expect(status).toBe(2);
+    expect(output.stderr).toBe('sim: --output needs a file name, such as report.txt.\n');
+  });
+
   it('rejects a path that cannot be opened', async () => {
     if (!existsSync('/proc/self')) return;
 
