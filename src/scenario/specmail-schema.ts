@@ -3,6 +3,12 @@ import { SPECMAIL2001_DEFAULTS as D } from '../workload/specmail2001/parameters.
 
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();
+/**
+ * Longest phase of a level, in simulated seconds (about 11.6 days, as for
+ * --duration): a full-scale level simulates an hour in about 6 s of CPU.
+ */
+const MAX_PHASE_SECONDS = 1_000_000;
+const phaseSeconds = z.number().min(0).max(MAX_PHASE_SECONDS);
 const nonNegative = z.number().min(0);
 
 const table = z
@@ -56,14 +62,14 @@ const workload = z.strictObject({
     .prefault({}),
   phases: z
     .strictObject({
-      warmupSeconds: nonNegative.default(D.phases.warmup),
+      warmupSeconds: phaseSeconds.default(D.phases.warmup),
       /** Defaults to the whole warm-up. */
-      rampUpSeconds: nonNegative.optional(),
-      measurementSeconds: positive.default(D.phases.measurement),
-      rampDownSeconds: nonNegative.default(D.phases.rampDown),
+      rampUpSeconds: phaseSeconds.optional(),
+      measurementSeconds: positive.max(MAX_PHASE_SECONDS).default(D.phases.measurement),
+      rampDownSeconds: phaseSeconds.default(D.phases.rampDown),
     })
     .refine((p) => p.rampUpSeconds === undefined || p.rampUpSeconds <= p.warmupSeconds, {
-      message: 'rampUpSeconds must not exceed warmupSeconds',
+      message: 'rampUpSeconds must not exceed warmupSeconds; lower rampUpSeconds or raise warmupSeconds',
       path: ['rampUpSeconds'],
     })
     .prefault({}),

@@ -164,4 +164,15 @@ describe('sim run --set paths and values', () => {
         '100000000000000000000; expected an integer at most 9007199254740991.\n',
     );
   });
+
+  it('bounds a phase at 1,000,000 s', async () => {
+    const status = await sim('run', SMALL, '-q', '--set', 'workload.phases.warmupSeconds=1e7');
+
+    expect(status).toBe(2);
+    expect(output.stderr).toBe(
+      `sim: ${SMALL}: 1 problem in scenario:\n` +
+        '  --set workload.phases.warmupSeconds=1e7: workload.phases.warmupSeconds: too large, got ' +
+        '10000000; expected a number at most 1000000.\n',
+    );
+  });
 });
