@@ -76,6 +76,27 @@ export async function validateCommand(
     );
   }
 
+  // A rule for a level the published result lacks would never match, so
+  // its checks would be dropped without a word.
+  const publishedLevels = Object.keys(published.levels).map(Number);
+  tolerances.rules.forEach((rule, i) => {
+    const unknown = (rule.levels ?? []).find((level) => !publishedLevels.includes(level));
+    if (unknown === undefined) return;
+    throw new SimError(
+      'tolerance-level-unknown',
+      `${tolerancesFile}: rules[${i}].levels: level ${unknown} is not in the published result ` +
+        `(${publishedLevels.join(', ')}); use those levels or remove it.`,
+    );
+  });
+
+  const rating = loaded.model.workload.ratingMpm;
+  if (published.rating_mpm !== rating) {
+    process.stderr.write(
+      `sim: warning: the scenario is rated at ${rating} messages per minute but ${referenceFile} ` +
+        `at ${published.rating_mpm}, so attempt counts and times will not match.\n`,
+    );
+  }
+
   if (options.duration !== undefined && options.duration !== loaded.model.workload.phases.measurement) {
     process.stderr.write(
       `sim: warning: --duration ${options.duration} measures ${options.duration} s per level, ` +

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { captureOutput, output, sim } from './capture-output.js';
@@ -15,6 +15,24 @@ function wrongReference(): string {
   const reference = parse(readFileSync(REFERENCE, 'utf8'));
   reference.summary_compliance_pct['POP Status'].pct[1] = 50;
   const file = join(mkdtempSync(join(tmpdir(), 'sim-')), 'wrong.published.yaml');
+  writeFileSync(file, stringify(reference));
+  return file;
+}
+
+/** Writes a copy of the tolerances with the first rule limited to level 85. */
+function tolerancesForLevel85(): string {
+  const tolerances = parse(readFileSync('test/fixtures/small-specmail.tolerances.yaml', 'utf8'));
+  tolerances.rules[0].levels = [85];
+  const file = join(mkdtempSync(join(tmpdir(), 'sim-')), 'level85.tolerances.yaml');
+  writeFileSync(file, stringify(tolerances));
+  return file;
+}
+
+/** Writes a copy of the reference rated at 2,500 messages per minute. */
+function referenceRatedAt2500(): string {
+  const reference = parse(readFileSync(REFERENCE, 'utf8'));
+  reference.rating_mpm = 2500;
+  const file = join(mkdtempSync(join(tmpdir(), 'sim-')), 'rated.published.yaml');
   writeFileSync(file, stringify(reference));
   return file;
 }
@@ -71,6 +89,25 @@ describe('sim validate', () => {
     expect(output.stderr).toBe(
       'sim: scenarios/specmail2001-intrastore.yaml: no published result to validate against; ' +
         'add "reference: <file>" and "tolerances: <file>" (paths beside the scenario) to the scenario.\n',
+    );
+  });
+
+  it('rejects a rule for an unpublished level', async () => {
+    const file = tolerancesForLevel85();
+    const status = await sim('validate', SMALL, '-q', '--set', `tolerances=${file}`);
+    expect(status).toBe(2);
+    expect(output.stderr).toBe(
+      `sim: ${relative('.', file)}: rules[0].levels: level 85 is not in the published result (80, 100, 120); ` +
+        'use those levels or remove it.\n',
+    );
+  });
+
+  it('warns about a different rating', async () => {
+    const file = referenceRatedAt2500();
+    await sim('validate', SMALL, '-q', '--levels', '80', '--set', `reference=${file}`);
+    expect(output.stderr).toContain(
+      `sim: warning: the scenario is rated at 25 messages per minute but ${relative('.', file)} at 2500, ` +
+        'so attempt counts and times will not match.\n',
     );
   });
 });
