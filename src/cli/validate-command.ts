@@ -16,7 +16,8 @@ import { readScenarioKind } from './scenario-kind.js';
 export const EXIT_VALIDATION_FAILED = 1;
 
 // Formats the comparison, with the partial marker of the run report when
-// levels are missing.
+// levels are missing. In text the note comes first and last, so a reader
+// of the verdict line alone also sees that levels are missing.
 function formatValidation(
   validation: Validation,
   format: RunCommandOptions['format'],
@@ -28,7 +29,9 @@ function formatValidation(
     return `${JSON.stringify(record, null, 2)}\n`;
   }
   const table = formatValidationReport(validation);
-  return partial ? `${partialReportNote(missingLevels)}\n${table}` : table;
+  if (!partial) return table;
+  const note = partialReportNote(missingLevels);
+  return `${note}\n${table}${note}\n`;
 }
 
 /**

@@ -161,10 +161,10 @@ describe('sim interrupted by SIGINT', () => {
 
     const { status, stdout } = await finished;
 
+    const note = 'PARTIAL REPORT: the run was interrupted, and this report lacks the unfinished level 80 %.';
     expect(status).toBe(130);
-    expect(stdout.split('\n')[0]).toBe(
-      'PARTIAL REPORT: the run was interrupted, and this report lacks the unfinished level 80 %.',
-    );
+    expect(stdout.split('\n')[0]).toBe(note);
+    expect(stdout.endsWith(`\n${note}\n`)).toBe(true);
   });
 
   it('says when no level finished', { timeout: 30_000 }, async () => {
