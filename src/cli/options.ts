@@ -39,7 +39,10 @@ export const MAX_DURATION_SECONDS = 1_000_000;
 /** Parses a number of seconds above 0 and at most MAX_DURATION_SECONDS. */
 export function parseSeconds(text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+  // Number() also reads hexadecimal and binary, such as 0x10, which no one
+  // means as seconds.
+  const decimal = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim());
+  if (!decimal || !Number.isFinite(value) || value <= 0) {
     throw new InvalidArgumentError(`got "${text}"; give a number of seconds above 0, such as 3600.`);
   }
   if (value > MAX_DURATION_SECONDS) {

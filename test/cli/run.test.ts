@@ -117,6 +117,12 @@ describe('sim run errors', () => {
     expect(output.stdout).toMatch(/^POP Connect\s+n\/a\s+n\/a\s+n\/a$/m);
   });
 
+  it('rejects a hexadecimal duration', async () => {
+    const status = await sim('run', SMALL, '--duration', '0x10');
+    expect(status).toBe(2);
+    expect(output.stderr).toContain('got "0x10"; give a number of seconds above 0, such as 3600.');
+  });
+
   it('rejects a duration over 11.6 days', async () => {
     const status = await sim('run', SMALL, '--duration', '1e12');
     expect(status).toBe(2);
