@@ -41,6 +41,9 @@ export function solveLinearSystem(
     for (let r = col + 1; r < size; r += 1) {
       const target = rowAt(rows, r);
       const factor = (target[col] ?? 0) / pivot;
+      // Routing matrices are mostly zeros, and a zero factor changes
+      // nothing, so skipping it makes large sparse networks fast.
+      if (factor === 0) continue;
       for (let c = col; c <= size; c += 1) {
         target[c] = (target[c] ?? 0) - factor * (pivotValues[c] ?? 0);
       }
