@@ -16,8 +16,8 @@ import { readScenarioKind } from './scenario-kind.js';
 export const EXIT_VALIDATION_FAILED = 1;
 
 // Formats the comparison, with the partial marker of the run report when
-// levels are missing. In text the note comes first and last, so a reader
-// of the verdict line alone also sees that levels are missing.
+// levels are missing. In text the note comes first and last, because a
+// reader may look at the verdict line alone.
 function formatValidation(
   validation: Validation,
   format: RunCommandOptions['format'],

@@ -127,8 +127,8 @@ export const CHART_SCRIPT = `
         y: {
           type: 'logarithmic',
           title: { display: true, text: 'Average time (ms, log scale)' },
-          // Labels only 1, 2 and 5 times a power of ten, so that labels near
-          // the top of a decade do not overlap; the other grid lines stay.
+          // Labels only 1, 2 and 5 times a power of ten, because labels near
+          // the top of a decade overlap. The other grid lines stay.
           ticks: {
             callback: function (value) {
               var leading = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));

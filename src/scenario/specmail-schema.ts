@@ -4,7 +4,7 @@ import { SPECMAIL2001_DEFAULTS as D } from '../workload/specmail2001/parameters.
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();
 /**
- * Longest phase of a level, in simulated seconds (about 11.6 days, as for
+ * Maximum phase of a level, in simulated seconds (about 11.6 days, as for
  * --duration): a full-scale level simulates an hour in about 6 s of CPU.
  */
 const MAX_PHASE_SECONDS = 1_000_000;

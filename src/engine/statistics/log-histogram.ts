@@ -23,8 +23,8 @@ const FIRST_WINDOW = 64;
  * The p-percentile is the smallest observed value x such that at least a
  * share p of the observations are <= x (the inverse of the empirical
  * distribution function, "nearest rank"), reported as the geometric middle
- * of the bucket that contains it and clamped to the observed min and max;
- * in the last bucket, which contains every value from 1e7 up, it is the max.
+ * of the bucket that contains it and clamped to the observed min and max.
+ * The last bucket contains every value from 1e7 up, so there it is the max.
  */
 export class LogHistogram {
   /** Counts of buckets `offset` to `offset + counts.length - 1`. */
