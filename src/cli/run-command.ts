@@ -8,6 +8,7 @@ import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 import { specmailInputFiles } from './scenario-inputs.js';
 import { formatSpecmailReport, type SpecmailReportFormat } from './specmail-report.js';
+import { progressLogger } from './progress.js';
 
 /** Options of `sim run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -79,6 +80,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     levels: options.levels,
     durationSeconds: options.duration,
     workers: options.workers ?? availableParallelism(),
+    onProgress: progressLogger(log),
     onLevel: (level, wallSeconds) => {
       log(
         `sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s ` +

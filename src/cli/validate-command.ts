@@ -11,6 +11,7 @@ import { interruptStatus, runSpecmailInterruptibly } from './interrupt.js';
 import { writeStdout } from './output.js';
 import type { RunCommandOptions } from './run-command.js';
 import { readScenarioKind } from './scenario-kind.js';
+import { progressLogger } from './progress.js';
 
 /** Exit status of `sim validate` when some line fails its tolerance. */
 export const EXIT_VALIDATION_FAILED = 1;
@@ -118,6 +119,7 @@ export async function validateCommand(
     levels,
     durationSeconds: options.duration,
     workers: options.workers ?? availableParallelism(),
+    onProgress: progressLogger(log),
     onLevel: (level, wallSeconds) =>
       log(`sim: level ${level.loadPct} % done after ${wallSeconds.toFixed(1)} s`),
   });

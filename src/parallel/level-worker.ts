@@ -9,11 +9,13 @@ export interface LevelJob {
   seed: number;
 }
 
-// Runs each posted level and posts its result back with the job's id; an
-// error is posted as its message so the pool can report it.
+// Runs each posted level and posts its progress and then its result back
+// with the job's id. An error is posted as its message so the pool can
+// report it.
 parentPort?.on('message', (job: LevelJob) => {
   try {
-    const result = runSpecmailLevel(job.model, job.loadPct, job.seed);
+    const onProgress = (share: number): void => parentPort?.postMessage({ id: job.id, progress: share });
+    const result = runSpecmailLevel(job.model, job.loadPct, job.seed, onProgress);
     parentPort?.postMessage({ id: job.id, result });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

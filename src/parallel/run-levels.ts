@@ -7,6 +7,8 @@ import type { LevelJob } from './level-worker.js';
 
 interface WorkerReply {
   id: number;
+  /** Share of the level's simulated time done, while it runs. */
+  progress?: number;
   result?: LevelResult;
   error?: string;
 }
@@ -27,7 +29,8 @@ export function workersAvailable(): boolean {
  * in the order of `levels`. Each level is a pure job (model, level,
  * seed), so the results are identical to running them one after another
  * in this thread. `onLevel` is called as each level finishes, in
- * completion order. When `signal` aborts, the workers are terminated in
+ * completion order, and `onProgress` with the level and the share of its
+ * simulated time done as it runs. When `signal` aborts, the workers are terminated in
  * the middle of their levels and only the levels finished before then
  * are returned, still in the order of `levels`.
  */
@@ -38,6 +41,7 @@ export async function runLevelsInWorkers(
   workers: number,
   onLevel?: (level: LevelResult) => void,
   signal?: AbortSignal,
+  onProgress?: (loadPct: number, share: number) => void,
 ): Promise<LevelResult[]> {
   const count = Math.max(1, Math.min(workers, levels.length));
   const pool = Array.from({ length: count }, () => new Worker(WORKER_ENTRY));
@@ -64,6 +68,10 @@ export async function runLevelsInWorkers(
               // A level that finishes after the abort is dropped, so the
               // result contains exactly the levels reported through onLevel.
               if (signal?.aborted === true) return;
+              if (reply.progress !== undefined) {
+                onProgress?.(levels[reply.id] as number, reply.progress);
+                return;
+              }
               if (reply.error !== undefined || reply.result === undefined) {
                 reject(new Error(`level ${levels[reply.id]} failed in a worker: ${reply.error}`));
                 return;

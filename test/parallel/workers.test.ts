@@ -22,4 +22,19 @@ describe('levels on worker threads', () => {
     const parallel = await runSpecmail(model, { ...options, workers: 3 });
     expect(parallel.levels.map((level) => level.loadPct)).toEqual([80, 100, 120]);
   });
+
+  it('reports progress from the workers', async () => {
+    const shares = new Map<number, number[]>();
+    const onProgress = (loadPct: number, share: number): void => {
+      shares.set(loadPct, [...(shares.get(loadPct) ?? []), share]);
+    };
+    const withProgress = await runSpecmail(model, { ...options, workers: 2, onProgress });
+    const without = await runSpecmail(model, { ...options, workers: 2 });
+    expect(JSON.stringify(withProgress)).toBe(JSON.stringify(without));
+    expect([...shares.keys()].sort()).toEqual([100, 120, 80]);
+    for (const list of shares.values()) {
+      expect(list.at(-1)).toBe(1);
+      expect(list.every((share, i) => i === 0 || share >= list[i - 1]!)).toBe(true);
+    }
+  });
 });

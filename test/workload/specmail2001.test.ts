@@ -193,3 +193,16 @@ describe('step names', () => {
     expect(names).toEqual([...STEP_FUNCTIONS]);
   });
 });
+
+describe('level progress', () => {
+  it('reports shares without changing the result', () => {
+    const { model } = loadScenario('test/fixtures/small-specmail.yaml');
+    const shares: number[] = [];
+    const plain = runSpecmailLevel(model, 100, 3);
+    const watched = runSpecmailLevel(model, 100, 3, (share) => shares.push(share));
+    expect(JSON.stringify(watched)).toBe(JSON.stringify(plain));
+    expect(shares[0]).toBeCloseTo(0.05, 10);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares.every((share, i) => i === 0 || share > shares[i - 1]!)).toBe(true);
+  });
+});

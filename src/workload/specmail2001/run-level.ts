@@ -17,13 +17,23 @@ export interface SpecmailModel {
   cluster: ClusterConfig;
 }
 
+/** Slices a level's simulated time is run in, so that progress can be reported. */
+const PROGRESS_SLICES = 20;
+
 /**
  * Runs one load level from an empty calendar: warm-up, measurement, then
  * ramp-down while the load continues so that work started during
  * measurement can finish. A pure function of its arguments: the same
- * model, level and seed give the same result.
+ * model, level and seed give the same result. `onProgress`, when given,
+ * receives the share of the level's simulated time done (0 to 1) after
+ * each twentieth; it does not change the result.
  */
-export function runSpecmailLevel(model: SpecmailModel, loadPct: number, seed: number): LevelResult {
+export function runSpecmailLevel(
+  model: SpecmailModel,
+  loadPct: number,
+  seed: number,
+  onProgress?: (share: number) => void,
+): LevelResult {
   const { workload } = model;
   const sim = new Simulator();
   const streams = new RandomStreams(seed);
@@ -39,11 +49,24 @@ export function runSpecmailLevel(model: SpecmailModel, loadPct: number, seed: nu
   const generator = new SpecmailGenerator(sim, cluster, workload, rates, population, streams);
   generator.start();
 
-  sim.run(warmup);
+  // Running up to a slice boundary and on fires the same events in the
+  // same order as one run to the end.
+  const total = warmup + length + rampDown;
+  const slice = total / PROGRESS_SLICES;
+  const runUntil = (end: number): void => {
+    if (onProgress === undefined) return sim.run(end);
+    do {
+      const sliceEnd = Math.min(end, (Math.floor(sim.now / slice + 1e-9) + 1) * slice);
+      sim.run(sliceEnd);
+      onProgress(Math.min(1, sim.now / total));
+    } while (sim.now < end);
+  };
+
+  runUntil(warmup);
   cluster.resetStatistics();
-  sim.run(warmup + length);
+  runUntil(warmup + length);
   const resources = resourceResults(cluster, sim.now);
-  sim.run(warmup + length + rampDown);
+  runUntil(total);
 
   const inProgress = generator.openSessions - measurement.sessionsEnded;
   return levelResult(workload, loadPct, rates.users, measurement, resources, inProgress, sim.eventsFired);

@@ -22,6 +22,11 @@ export interface SpecmailRunOptions {
   /** Called after each level, with the wall time since the run began. */
   onLevel?: (level: LevelResult, wallSeconds: number) => void;
   /**
+   * Called as a level runs, with its load, the share of its simulated time
+   * done (0 to 1) and the wall time since the run began.
+   */
+  onProgress?: (loadPct: number, share: number, wallSeconds: number) => void;
+  /**
    * Stops the run when aborted: levels still running are abandoned, and
    * the result contains only the levels finished before then. With a signal,
    * levels run on worker threads even when `workers` is 1, so that this
@@ -67,12 +72,17 @@ export async function runSpecmail(
       workers,
       (level) => options.onLevel?.(level, elapsed()),
       signal,
+      (loadPct, share) => options.onProgress?.(loadPct, share, elapsed()),
     );
   } else {
     levels = [];
     for (const loadPct of loads) {
       if (signal?.aborted === true) break;
-      const level = runSpecmailLevel(levelModel, loadPct, options.seed);
+      const onProgress =
+        options.onProgress === undefined
+          ? undefined
+          : (share: number) => options.onProgress?.(loadPct, share, elapsed());
+      const level = runSpecmailLevel(levelModel, loadPct, options.seed, onProgress);
       levels.push(level);
       options.onLevel?.(level, elapsed());
       // A level blocks this thread, so an abort can only arrive between
