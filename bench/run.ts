@@ -1,10 +1,10 @@
 /**
  * Benchmarks of sim: M/M/1 throughput against a bare heap-js loop and
- * SimPy, the full SPECmail2001 Intrastore run, and scaling with the
- * user count. Run it with `npm run bench` (or `npm run bench:smoke` for
+ * SimPy, the full SPECmail2001 Intrastore run, scaling with the user
+ * count, and queueing networks of growing size. Run it with `npm run bench` (or `npm run bench:smoke` for
  * the shortened run that CI uses). docs/benchmarks.md records results.
  *
- *   node --import tsx bench/run.ts [--quick] [--only mm1,specmail,scaling]
+ *   node --import tsx bench/run.ts [--quick] [--only mm1,specmail,scaling,network]
  *                                  [--repeat N] [--json FILE]
  *
  * SIM_BENCH_QUICK=1 is the same as --quick. Speed targets are printed as
@@ -17,11 +17,12 @@ import { formatTable } from '../dist/report/table.js';
 import { ChildError } from './child.js';
 import { describeMachine } from './machine.js';
 import { measureMm1, type Mm1Report } from './mm1.js';
+import { measureNetwork, type NetworkRow } from './network.js';
 import { measureScaling, measureSpecmail, type ScalingRow, type SpecmailRow } from './specmail.js';
 import { judgeTargets } from './targets.js';
 
-type Part = 'mm1' | 'specmail' | 'scaling';
-const PARTS: readonly Part[] = ['mm1', 'specmail', 'scaling'];
+type Part = 'mm1' | 'specmail' | 'scaling' | 'network';
+const PARTS: readonly Part[] = ['mm1', 'specmail', 'scaling', 'network'];
 
 /** Command-line options of the benchmark. */
 export interface BenchOptions {
@@ -155,6 +156,27 @@ function printScaling(title: string, rows: ScalingRow[]): void {
   print();
 }
 
+function printNetwork(rows: NetworkRow[]): void {
+  print('Tandem networks of M/M/1 stations, 10 s simulated');
+  const first = rows[0];
+  print(
+    formatTable(
+      ['stations', 'analyze s', 'analyze RSS MiB', 'run s', 'run RSS MiB', 'run time/station'],
+      rows.map((row) => [
+        count(row.stations),
+        fixed(row.analyzeSeconds, 2),
+        fixed(row.analyzeRssMiB, 0),
+        fixed(row.runSeconds, 2),
+        fixed(row.runRssMiB, 0),
+        first === undefined ? '-' : fixed(row.runSeconds / row.stations / (first.runSeconds / first.stations), 2),
+      ]),
+      ['right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  print('run time/station is relative to the first row; Node.js start-up (about 0.3 s) is included.');
+  print();
+}
+
 function main(argv: string[]): number {
   const options = parseOptions(argv);
   const machine = describeMachine();
@@ -165,6 +187,7 @@ function main(argv: string[]): number {
   let mm1: Mm1Report | undefined;
   let specmail: SpecmailRow[] | undefined;
   let scaling: { fixed: ScalingRow[]; grown: ScalingRow[] } | undefined;
+  let network: NetworkRow[] | undefined;
 
   if (options.parts.includes('mm1')) {
     mm1 = measureMm1(options.quick);
@@ -178,6 +201,10 @@ function main(argv: string[]): number {
     scaling = measureScaling(options);
     printScaling('Scaling, 100 % level, 1 worker, on the cluster of the scenario', scaling.fixed);
     printScaling('Scaling, 100 % level, 1 worker, 125,000 users per node, 2 filer disks per node', scaling.grown);
+  }
+  if (options.parts.includes('network')) {
+    network = measureNetwork(options);
+    printNetwork(network);
   }
 
   if (options.quick) {
@@ -202,7 +229,7 @@ function main(argv: string[]): number {
   }
 
   if (options.jsonFile !== undefined) {
-    writeFileSync(options.jsonFile, `${JSON.stringify({ machine, options, mm1, specmail, scaling }, null, 2)}\n`);
+    writeFileSync(options.jsonFile, `${JSON.stringify({ machine, options, mm1, specmail, scaling, network }, null, 2)}\n`);
   }
 
   const failed = mm1 !== undefined && !mm1.checksPassed;
