@@ -18,6 +18,27 @@ export interface QueueMetrics {
 }
 
 /**
+ * Returns the metrics of a queue that loses no customer, so its throughput
+ * is the arrival rate and, by Little's law, the mean counts are the arrival
+ * rate times the mean wait and the mean response time.
+ */
+export function openQueueMetrics(
+  arrivalRate: number,
+  utilisation: number,
+  meanWait: number,
+  meanResponse: number,
+): QueueMetrics {
+  return {
+    utilisation,
+    throughput: arrivalRate,
+    meanWait,
+    meanResponse,
+    meanInQueue: arrivalRate * meanWait,
+    meanInSystem: arrivalRate * meanResponse,
+  };
+}
+
+/**
  * Steady-state mean values of a queue with finite capacity, which rejects
  * arrivals that find it full. The mean times are those of admitted customers.
  */

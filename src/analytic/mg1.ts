@@ -3,7 +3,7 @@
  * first-served order and independent service times of any distribution,
  * solved by the Pollaczek-Khinchine mean-value formula.
  */
-import type { QueueMetrics } from './metrics.js';
+import { openQueueMetrics, type QueueMetrics } from './metrics.js';
 import {
   requireNonNegative,
   requirePositive,
@@ -36,14 +36,7 @@ function pollaczekKhinchine(
     (2 * (1 - utilisation));
   const meanResponse = meanWait + meanServiceTime;
 
-  return {
-    utilisation,
-    throughput: arrivalRate,
-    meanWait,
-    meanResponse,
-    meanInQueue: arrivalRate * meanWait,
-    meanInSystem: arrivalRate * meanResponse,
-  };
+  return openQueueMetrics(arrivalRate, utilisation, meanWait, meanResponse);
 }
 
 function checkArrivalAndMean(

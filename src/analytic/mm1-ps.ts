@@ -4,22 +4,8 @@
  * queue. The mean results below hold for M/G/1-PS with any service-time
  * distribution of the same mean.
  */
-import type { QueueMetrics } from './metrics.js';
-import {
-  requireNonNegative,
-  requirePositive,
-  requireStable,
-} from './validate.js';
-
-function checkPs(
-  caller: string,
-  arrivalRate: number,
-  serviceRate: number,
-): void {
-  requireNonNegative(caller, 'arrivalRate', arrivalRate);
-  requirePositive(caller, 'serviceRate', serviceRate);
-  requireStable(caller, arrivalRate, 'serviceRate', serviceRate);
-}
+import { openQueueMetrics, type QueueMetrics } from './metrics.js';
+import { requireNonNegative, requireStableSingleServer } from './validate.js';
 
 /**
  * Computes the steady-state means of an M/M/1-PS queue. The mean response
@@ -33,19 +19,12 @@ function checkPs(
  * @throws RangeError when a rate is invalid or lambda >= mu.
  */
 export function mm1Ps(arrivalRate: number, serviceRate: number): QueueMetrics {
-  checkPs('mm1Ps', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1Ps', arrivalRate, serviceRate);
   const utilisation = arrivalRate / serviceRate;
   const meanResponse = 1 / serviceRate / (1 - utilisation);
   const meanWait = meanResponse - 1 / serviceRate;
 
-  return {
-    utilisation,
-    throughput: arrivalRate,
-    meanWait,
-    meanResponse,
-    meanInQueue: arrivalRate * meanWait,
-    meanInSystem: arrivalRate * meanResponse,
-  };
+  return openQueueMetrics(arrivalRate, utilisation, meanWait, meanResponse);
 }
 
 /**
@@ -63,7 +42,7 @@ export function mm1PsConditionalResponse(
   serviceRate: number,
   jobSize: number,
 ): number {
-  checkPs('mm1PsConditionalResponse', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1PsConditionalResponse', arrivalRate, serviceRate);
   requireNonNegative('mm1PsConditionalResponse', 'jobSize', jobSize);
   return jobSize / (1 - arrivalRate / serviceRate);
 }

@@ -2,23 +2,8 @@
  * M/M/1: Poisson arrivals, exponential service times, one server, an infinite
  * buffer and first-come first-served order.
  */
-import type { QueueMetrics } from './metrics.js';
-import {
-  requireNonNegative,
-  requirePositive,
-  requireQuantileLevel,
-  requireStable,
-} from './validate.js';
-
-function checkMm1(
-  caller: string,
-  arrivalRate: number,
-  serviceRate: number,
-): void {
-  requireNonNegative(caller, 'arrivalRate', arrivalRate);
-  requirePositive(caller, 'serviceRate', serviceRate);
-  requireStable(caller, arrivalRate, 'serviceRate', serviceRate);
-}
+import { openQueueMetrics, type QueueMetrics } from './metrics.js';
+import { requireNonNegative, requireQuantileLevel, requireStableSingleServer } from './validate.js';
 
 /**
  * Computes the steady-state means of an M/M/1 queue.
@@ -29,19 +14,12 @@ function checkMm1(
  * @throws RangeError when a rate is invalid or lambda >= mu.
  */
 export function mm1(arrivalRate: number, serviceRate: number): QueueMetrics {
-  checkMm1('mm1', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1', arrivalRate, serviceRate);
   const utilisation = arrivalRate / serviceRate;
   const meanResponse = 1 / (serviceRate - arrivalRate);
   const meanWait = utilisation * meanResponse;
 
-  return {
-    utilisation,
-    throughput: arrivalRate,
-    meanWait,
-    meanResponse,
-    meanInQueue: arrivalRate * meanWait,
-    meanInSystem: arrivalRate * meanResponse,
-  };
+  return openQueueMetrics(arrivalRate, utilisation, meanWait, meanResponse);
 }
 
 /**
@@ -58,7 +36,7 @@ export function mm1WaitExceedance(
   serviceRate: number,
   time: number,
 ): number {
-  checkMm1('mm1WaitExceedance', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1WaitExceedance', arrivalRate, serviceRate);
   requireNonNegative('mm1WaitExceedance', 'time', time);
   const utilisation = arrivalRate / serviceRate;
   return utilisation * Math.exp(-(serviceRate - arrivalRate) * time);
@@ -78,7 +56,7 @@ export function mm1ResponseExceedance(
   serviceRate: number,
   time: number,
 ): number {
-  checkMm1('mm1ResponseExceedance', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1ResponseExceedance', arrivalRate, serviceRate);
   requireNonNegative('mm1ResponseExceedance', 'time', time);
   return Math.exp(-(serviceRate - arrivalRate) * time);
 }
@@ -98,7 +76,7 @@ export function mm1WaitQuantile(
   serviceRate: number,
   level: number,
 ): number {
-  checkMm1('mm1WaitQuantile', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1WaitQuantile', arrivalRate, serviceRate);
   requireQuantileLevel('mm1WaitQuantile', 'level', level);
   const utilisation = arrivalRate / serviceRate;
   if (utilisation <= 1 - level) {
@@ -120,7 +98,7 @@ export function mm1ResponseQuantile(
   serviceRate: number,
   level: number,
 ): number {
-  checkMm1('mm1ResponseQuantile', arrivalRate, serviceRate);
+  requireStableSingleServer('mm1ResponseQuantile', arrivalRate, serviceRate);
   requireQuantileLevel('mm1ResponseQuantile', 'level', level);
   return -Math.log1p(-level) / (serviceRate - arrivalRate);
 }

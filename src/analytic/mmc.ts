@@ -5,7 +5,7 @@
  * total and rejects arrivals that find it full.
  */
 import { erlangBRecursion } from './erlang-b.js';
-import type { LossQueueMetrics, QueueMetrics } from './metrics.js';
+import { openQueueMetrics, type LossQueueMetrics, type QueueMetrics } from './metrics.js';
 import {
   requireInteger,
   requireNonNegative,
@@ -79,12 +79,7 @@ export function mmc(
   const meanResponse = meanWait + 1 / serviceRate;
 
   return {
-    utilisation: arrivalRate / capacity,
-    throughput: arrivalRate,
-    meanWait,
-    meanResponse,
-    meanInQueue: arrivalRate * meanWait,
-    meanInSystem: arrivalRate * meanResponse,
+    ...openQueueMetrics(arrivalRate, arrivalRate / capacity, meanWait, meanResponse),
     waitProbability,
   };
 }

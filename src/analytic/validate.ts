@@ -90,3 +90,17 @@ export function requireStable(
     );
   }
 }
+
+/**
+ * Throws a RangeError unless the rates describe a stable single-server
+ * queue: a non-negative arrival rate below a positive service rate.
+ */
+export function requireStableSingleServer(
+  caller: string,
+  arrivalRate: number,
+  serviceRate: number,
+): void {
+  requireNonNegative(caller, 'arrivalRate', arrivalRate);
+  requirePositive(caller, 'serviceRate', serviceRate);
+  requireStable(caller, arrivalRate, 'serviceRate', serviceRate);
+}
