@@ -1,28 +1,14 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { LoadedScenario } from '../scenario/load-scenario.js';
 import type { InputFile } from './output-path.js';
 
-// NOTE: this repeats the profile search of loadScenario (a path ending in
-// .yaml beside the scenario, else hardware-profiles/ beside it or one
-// folder up), because LoadedScenario does not list the files it read. It
-// keeps every existing candidate, a superset of the file actually read.
-function profileCandidates(scenarioFile: string, name: string): string[] {
-  const folder = dirname(scenarioFile);
-  if (name.endsWith('.yaml')) return [resolve(folder, name)];
-  return ['hardware-profiles', '../hardware-profiles'].map((profiles) =>
-    join(resolve(folder, profiles), `${name}.yaml`),
-  );
-}
-
 /**
  * Lists the files a SPECmail2001 run depends on: the scenario, its
- * published result and tolerances (read by `sim validate`) and its
- * hardware profiles. Only files that exist are listed.
+ * published result and tolerances (read by `sim validate`) and the
+ * hardware profiles it read. Only files that exist are listed.
  */
 export function specmailInputFiles(loaded: LoadedScenario): InputFile[] {
-  const { cluster } = loaded.scenario;
-  const profiles = [cluster.nodes.hardware, cluster.balancer.hardware, cluster.filer.hardware];
   const files: InputFile[] = [
     { role: 'the scenario', path: loaded.file },
     ...(loaded.referenceFile === undefined
@@ -31,9 +17,7 @@ export function specmailInputFiles(loaded: LoadedScenario): InputFile[] {
     ...(loaded.tolerancesFile === undefined
       ? []
       : [{ role: "the scenario's tolerances file", path: loaded.tolerancesFile }]),
-    ...profiles.flatMap((name) =>
-      profileCandidates(loaded.file, name).map((path) => ({ role: "the scenario's hardware profile", path })),
-    ),
+    ...loaded.profileFiles.map((path) => ({ role: "the scenario's hardware profile", path: resolve(path) })),
   ];
   return files.filter((input) => existsSync(input.path));
 }

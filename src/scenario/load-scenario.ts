@@ -25,6 +25,8 @@ export interface LoadedScenario {
   referenceFile: string | undefined;
   /** Path of the tolerances file the scenario names, if any. */
   tolerancesFile: string | undefined;
+  /** Paths of the hardware profiles read: node, balancer and filer. */
+  profileFiles: string[];
 }
 
 /** Folders searched for hardware profiles, relative to the scenario. */
@@ -40,20 +42,19 @@ const PROFILE_FOLDERS = ['hardware-profiles', '../hardware-profiles'];
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const scenario = loadYamlFile(file, specmailScenarioSchema, options);
   const source: ScenarioSource = { scenarioFile: file, overrides: options.overrides ?? [] };
-  const profiles = {
-    node: loadProfile(source, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server'),
-    balancer: loadProfile(source, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server'),
-    filer: loadProfile(source, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer'),
-  };
+  const node = loadProfile(source, ['cluster', 'nodes', 'hardware'], scenario.cluster.nodes.hardware, serverProfileSchema, 'server');
+  const balancer = loadProfile(source, ['cluster', 'balancer', 'hardware'], scenario.cluster.balancer.hardware, serverProfileSchema, 'server');
+  const filer = loadProfile(source, ['cluster', 'filer', 'hardware'], scenario.cluster.filer.hardware, filerProfileSchema, 'filer');
   const referenceFile = resolveNamedFile(source, 'reference', scenario.reference);
   const tolerancesFile = resolveNamedFile(source, 'tolerances', scenario.tolerances);
 
   return {
     file,
     scenario,
-    model: toModel(scenario, profiles.node, profiles.balancer, profiles.filer),
+    model: toModel(scenario, node.profile, balancer.profile, filer.profile),
     referenceFile,
     tolerancesFile,
+    profileFiles: [node.file, balancer.file, filer.file],
   };
 }
 
@@ -77,7 +78,7 @@ function loadProfile<S extends z.ZodType>(
   name: string,
   schema: S,
   kind: string,
-): z.output<S> {
+): { profile: z.output<S>; file: string } {
   const scenarioFile = source.scenarioFile;
   const folders = PROFILE_FOLDERS.map((folder) => resolve(dirname(scenarioFile), folder));
   const candidates = name.endsWith('.yaml')
@@ -98,9 +99,10 @@ function loadProfile<S extends z.ZodType>(
       );
       throw scenarioProblemError('profile-wrong-kind', source, problem);
     }
-    return loadYamlFile(profileFile, schema, {
+    const profile = loadYamlFile(profileFile, schema, {
       documentName: `${kind} profile (${keyPath.join('.')} of ${scenarioFile})`,
     });
+    return { profile, file: profileFile };
   }
 
   const available = [
