@@ -8,6 +8,7 @@ import { formatNetworkJson, formatNetworkText } from '../report/network-report.j
 import { writeReport, writeStdout } from './output.js';
 import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
+import { progressLog } from './progress.js';
 
 /** Options of `sim run` that apply to network scenarios. */
 export interface NetworkRunOptions {
@@ -38,8 +39,7 @@ export async function runNetworkCommand(file: string, options: NetworkRunOptions
   if (options.output !== undefined) {
     checkOutputPath(options.output, [{ role: 'the scenario', path: file }]);
   }
-  const log =
-    options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const log = progressLog(options.quiet);
   const seed = options.seed ?? model.seed;
 
   log(`sim: running ${file} with seed ${seed}`);

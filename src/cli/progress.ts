@@ -1,3 +1,11 @@
+/**
+ * Returns the function that prints a progress line on standard error, or
+ * one that prints nothing under `--quiet`.
+ */
+export function progressLog(quiet: boolean | undefined): (line: string) => void {
+  return quiet === true ? () => {} : (line) => process.stderr.write(`${line}\n`);
+}
+
 /** Wall seconds between two progress lines of a running level. */
 const PROGRESS_INTERVAL_SECONDS = 10;
 

@@ -8,7 +8,7 @@ import { checkOutputPath } from './output-path.js';
 import { readScenarioKind } from './scenario-kind.js';
 import { specmailInputFiles } from './scenario-inputs.js';
 import { formatSpecmailReport, type SpecmailReportFormat } from './specmail-report.js';
-import { progressLogger } from './progress.js';
+import { progressLog, progressLogger } from './progress.js';
 
 /** Options of `sim run`, as commander parses them. */
 export interface RunCommandOptions {
@@ -70,7 +70,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const loaded = loadScenario(file, { overrides: options.set });
   if (options.output !== undefined) checkOutputPath(options.output, specmailInputFiles(loaded));
   const seed = options.seed ?? loaded.scenario.seed;
-  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const log = progressLog(options.quiet);
 
   log(`sim: running ${file} with seed ${seed}`);
   const run = await runSpecmailInterruptibly(loaded.model, {

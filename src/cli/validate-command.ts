@@ -11,7 +11,7 @@ import { interruptStatus, runSpecmailInterruptibly } from './interrupt.js';
 import { writeStdout } from './output.js';
 import type { RunCommandOptions } from './run-command.js';
 import { readScenarioKind } from './scenario-kind.js';
-import { progressLogger } from './progress.js';
+import { progressLog, progressLogger } from './progress.js';
 
 /** Exit status of `sim validate` when some line fails its tolerance. */
 export const EXIT_VALIDATION_FAILED = 1;
@@ -110,7 +110,7 @@ export async function validateCommand(
   }
 
   const seed = options.seed ?? loaded.scenario.seed;
-  const log = options.quiet === true ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const log = progressLog(options.quiet);
   log(`sim: validating ${file} with seed ${seed} against ${referenceFile}`);
   const run = await runSpecmailInterruptibly(loaded.model, {
     scenario: loaded.scenario.name,
