@@ -100,7 +100,7 @@ export function checkOutputPath(file: string, inputs: readonly InputFile[]): voi
   if (target?.isDirectory() === true) {
     throw new SimError(
       'output-unwritable',
-      `--output ${file}: is a folder; give a file name, such as ${file.replace(/\/$/, '')}/report.txt.`,
+      `--output ${file}: is a folder; give a file name, such as ${file}/report.txt.`,
     );
   }
   if (target !== undefined) checkNotAnInput(file, target, inputs);

@@ -133,8 +133,8 @@ export const CHART_SCRIPT = `
             callback: function (value) {
               var leading = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
               var round = Math.round(leading);
-              var shown = Math.abs(leading - round) < 1e-6 && (round === 1 || round === 2 || round === 5);
-              return shown ? Number(value).toLocaleString('en-US') : '';
+              var labelled = Math.abs(leading - round) < 1e-6 && (round === 1 || round === 2 || round === 5);
+              return labelled ? Number(value).toLocaleString('en-US') : '';
             }
           }
         }

@@ -32,15 +32,15 @@ describe('sim validate with misspelt names', () => {
     const lines = text.split('\n');
     lines[line - 1] = '      POP Retreive:';
     const file = writeTemporary('misspelt.published.yaml', lines.join('\n'));
-    const shown = relative(process.cwd(), file);
+    const displayPath = relative(process.cwd(), file);
 
     const status = await sim('validate', SMALL, '-q', '--set', `reference=${file}`);
 
     expect(status).toBe(2);
     expect(output.stdout).toBe('');
     expect(output.stderr).toBe(
-      `sim: ${shown}: 1 problem in published result (reference of ${SMALL}):\n` +
-        `  ${shown}:${line}:7: levels["80"].functions["POP Retreive"]: unknown ` +
+      `sim: ${displayPath}: 1 problem in published result (reference of ${SMALL}):\n` +
+        `  ${displayPath}:${line}:7: levels["80"].functions["POP Retreive"]: unknown ` +
         'key; did you mean "POP Retrieve"? Allowed keys here: SMTP Connect, ' +
         'SMTP Hello, SMTP Mail From, SMTP Rcpt To, SMTP Data, SMTP Quit, ' +
         'POP Connect, POP User ID, POP Password, POP Status, POP Retrieve, ' +
@@ -54,14 +54,14 @@ describe('sim validate with misspelt names', () => {
     const misspelt = text.replace('[SMTP Disconnect, POP', '[SMTP Disconect, POP');
     const file = writeTemporary('misspelt.tolerances.yaml', misspelt);
     const line = lineOf(misspelt, '  - {measure: events');
-    const shown = relative(process.cwd(), file);
+    const displayPath = relative(process.cwd(), file);
 
     const status = await sim('validate', SMALL, '-q', '--set', `tolerances=${file}`);
 
     expect(status).toBe(2);
     expect(output.stderr).toBe(
-      `sim: ${shown}: 1 problem in tolerances (tolerances of ${SMALL}):\n` +
-        `  ${shown}:${line}:31: rules[3].lines[0]: invalid value, got ` +
+      `sim: ${displayPath}: 1 problem in tolerances (tolerances of ${SMALL}):\n` +
+        `  ${displayPath}:${line}:31: rules[3].lines[0]: invalid value, got ` +
         '"SMTP Disconect"; expected one of "SMTP Connect Error", "SMTP ' +
         'Protocol Error", "SMTP Disconnect", "SMTP Session", "SMTP To ' +
         'Local", "SMTP To Remote", "SINK Connect Error", "POP Connect ' +
@@ -74,14 +74,14 @@ describe('sim validate with misspelt names', () => {
     const text = readFileSync(REFERENCE, 'utf8');
     const file = writeTemporary('extra.published.yaml', `${text}ratingg: 3\n`);
     const line = text.split('\n').length;
-    const shown = relative(process.cwd(), file);
+    const displayPath = relative(process.cwd(), file);
 
     const status = await sim('validate', SMALL, '-q', '--set', `reference=${file}`);
 
     expect(status).toBe(2);
     expect(output.stderr).toBe(
-      `sim: ${shown}: 1 problem in published result (reference of ${SMALL}):\n` +
-        `  ${shown}:${line}:1: ratingg: unknown key; remove it or use one of ` +
+      `sim: ${displayPath}: 1 problem in published result (reference of ${SMALL}):\n` +
+        `  ${displayPath}:${line}:1: ratingg: unknown key; remove it or use one of ` +
         'the allowed keys: rating_mpm, users, summary_compliance_pct, levels.\n',
     );
   });
